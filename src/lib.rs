@@ -1,0 +1,17 @@
+//! Patterns, forged: an explorer of software-architecture patterns with
+//! step-through simulations of their message flows.
+//!
+//! The domain is pure Rust and knows nothing of the browser:
+//! - [`catalog`]: the catalog model and its field-by-field validation;
+//! - [`search`]: the search index, filters and the URL form of a view;
+//! - [`sim`]: scenarios run into timelines of frames.
+//!
+//! The `ui` feature (on by default) adds the Leptos front end, a thin layer
+//! that renders what the domain computes.
+
+pub mod catalog;
+pub mod search;
+pub mod sim;
+
+#[cfg(feature = "ui")]
+pub mod ui;
