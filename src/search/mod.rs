@@ -1,0 +1,54 @@
+//! Search over the catalog: a ranked full-text index with prefix and typo
+//! matching, highlighting of what matched, filters by category and tags
+//! with facet counts, and the URL form of a view. Pure Rust, built once per
+//! catalog and queried per keystroke.
+//!
+//! ```
+//! use patterns_forged::catalog;
+//! use patterns_forged::search::{SearchIndex, apply_view, format_view_query, highlight, parse_view_query};
+//!
+//! let catalog = catalog::embedded().as_ref().expect("the shipped catalog is valid");
+//! let index = SearchIndex::new(catalog);
+//!
+//! let view = parse_view_query("?q=charged+twice&tag=payments");
+//! let results = apply_view(catalog, &index, &view);
+//! assert_eq!(results.patterns[0].slug, "idempotency-key");
+//!
+//! let marked: Vec<&str> = highlight(&results.patterns[0].problem, &results.query)
+//!     .into_iter()
+//!     .filter(|segment| segment.matched)
+//!     .map(|segment| segment.text)
+//!     .collect();
+//! assert_eq!(marked, ["charging", "twice"]);
+//!
+//! assert_eq!(format_view_query(&view), "?q=charged%20twice&tag=payments");
+//! ```
+//!
+//! Files: `tokenize` (words and stop words), `stem` (suffix folding),
+//! `typo` (one-edit matching), `query` (a parsed query), `index` (building
+//! the index), `rank` (running a query), `radix` (sorting its hits),
+//! `highlight`, `view` (the view type), `filter` (results and facet
+//! counts), `view_query` (URL form).
+
+mod filter;
+mod highlight;
+mod index;
+mod query;
+mod radix;
+mod rank;
+mod stem;
+mod tokenize;
+mod typo;
+mod view;
+mod view_query;
+
+#[cfg(test)]
+mod catalog_tests;
+
+pub use filter::{FacetCount, ViewResults, apply_view};
+pub use highlight::{Segment, highlight};
+pub use index::SearchIndex;
+pub use query::{MatchKind, Query, Term};
+pub use rank::Hit;
+pub use view::{MAX_TAGS, MAX_VALUE_CHARS, View};
+pub use view_query::{format_view_query, parse_view_query};

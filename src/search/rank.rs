@@ -1,0 +1,352 @@
+//! Ranked search over a [`SearchIndex`].
+//!
+//! Each query word is expanded into index terms: its own stem (exact), the
+//! terms of the vocabulary words it starts (prefix, found by binary search in
+//! the sorted vocabulary) and of the words one edit away (typo, found through
+//! the deletion neighbourhood). A pattern takes, for each query word, the
+//! best of its expansions: posting weight (field weights, term frequency and
+//! rarity, precomputed) times a factor for the kind of match.
+//!
+//! Patterns are then ordered by how many query words they matched (all
+//! words first, partial matches after), then by how few of those matched
+//! only through a typo, then by score, then in catalog order.
+
+use std::cmp::Reverse;
+
+use super::index::SearchIndex;
+use super::query::{MAX_QUERY_TERMS, MatchKind, Query, Term};
+use super::radix::{RANK_BITS, sort_by_rank};
+use super::typo::is_typo_of;
+
+/// Factor for an exact (same stem) match.
+const EXACT: f32 = 1.0;
+/// Factor for a prefix match, from this for a short prefix of a long word
+/// up towards [`EXACT`] as the prefix covers more of the word.
+const PREFIX_BASE: f32 = 0.5;
+const PREFIX_SPAN: f32 = 0.4;
+/// Factor for a match one edit away.
+const TYPO: f32 = 0.3;
+/// Most vocabulary words a prefix expands to; the shortest (then the most
+/// common) are kept, as the likeliest completions.
+const MAX_PREFIX_WORDS: usize = 48;
+/// A prefix stops expanding once its words' postings add up to this many
+/// times the number of patterns, which bounds the work of a short prefix.
+const PREFIX_POSTINGS_PER_PATTERN: usize = 4;
+const MIN_PREFIX_POSTINGS: usize = 10_000;
+
+/// Matched and typo counts take four bits each in a sort key, the score
+/// sixteen.
+const MAX_TERMS: u8 = 15;
+const SCORE_MAX: u16 = u16::MAX;
+const _: () = assert!(MAX_QUERY_TERMS <= MAX_TERMS as usize && RANK_BITS == 4 + 4 + 16);
+
+/// One pattern found by a search.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Hit {
+    /// Position of the pattern in `catalog.patterns`.
+    pub pattern: usize,
+    /// Relevance; only comparable within one search.
+    pub score: f32,
+    /// How many of the query's words the pattern matched.
+    pub matched_terms: u8,
+    /// How many of those it matched only with a typo.
+    pub typo_terms: u8,
+}
+
+/// Per-pattern sums while a query runs.
+#[derive(Clone, Copy, Default)]
+struct Tally {
+    score: f32,
+    /// Best contribution of the current query word.
+    best: f32,
+    matched: u8,
+    typos: u8,
+    /// Whether the current query word matched other than by a typo.
+    exactish: bool,
+}
+
+impl SearchIndex {
+    /// Ranks the patterns matching `query`, best first; an empty query
+    /// returns every pattern in catalog order.
+    pub fn search(&self, query: &Query) -> Vec<Hit> {
+        self.rank(&self.expand_query(query))
+    }
+
+    /// Parses `text` into a query and records which index terms its words
+    /// matched, so that [`super::highlight`] marks every word that made a
+    /// pattern match, inflections included.
+    pub fn prepare(&self, text: &str) -> Query {
+        let mut query = Query::parse(text);
+        let expanded = self.expand_query(&query);
+        self.resolve(&mut query, &expanded);
+        query
+    }
+
+    /// The expansions of each query word.
+    pub(crate) fn expand_query(&self, query: &Query) -> Vec<Vec<Expansion>> {
+        let mut scratch = Vec::new();
+        query
+            .terms()
+            .iter()
+            .map(|term| {
+                let mut expansions = Vec::new();
+                self.expand(term, &mut expansions, &mut scratch);
+                expansions
+            })
+            .collect()
+    }
+
+    /// Records in `query` the stems its words were expanded to.
+    pub(crate) fn resolve(&self, query: &mut Query, expanded: &[Vec<Expansion>]) {
+        query.set_index_stems(
+            expanded
+                .iter()
+                .flatten()
+                .map(|e| self.term_text(e.term).into())
+                .collect(),
+        );
+    }
+
+    /// Ranks the patterns matching the expanded query words; no words
+    /// means every pattern in catalog order.
+    pub(crate) fn rank(&self, expanded: &[Vec<Expansion>]) -> Vec<Hit> {
+        if expanded.is_empty() {
+            return (0..self.len())
+                .map(|pattern| Hit {
+                    pattern,
+                    score: 0.0,
+                    matched_terms: 0,
+                    typo_terms: 0,
+                })
+                .collect();
+        }
+        let mut tally = vec![Tally::default(); self.len()];
+        // Patterns the current query word touched: `touched[..touched_len]`.
+        // The loops below avoid unpredictable branches, which dominate
+        // their cost on large catalogs.
+        let mut touched = vec![0u32; self.len()];
+        let mut found = 0;
+        let mut best = f32::MIN_POSITIVE;
+        for expansions in expanded {
+            let mut touched_len = 0;
+            for e in expansions {
+                let (docs, weights) = self.postings(e.term);
+                let exactish = e.kind != MatchKind::Typo;
+                for (&doc, &weight) in docs.iter().zip(weights) {
+                    let Some(t) = tally.get_mut(doc as usize) else { continue };
+                    // Each pattern is touched once per query word: its
+                    // best goes from zero (never a contribution) to positive.
+                    if let Some(slot) = touched.get_mut(touched_len) {
+                        *slot = doc;
+                    }
+                    touched_len += usize::from(t.best == 0.0);
+                    let contribution = weight * e.factor;
+                    t.best = if contribution > t.best { contribution } else { t.best };
+                    t.exactish |= exactish;
+                }
+            }
+            for &doc in touched.iter().take(touched_len) {
+                let Some(t) = tally.get_mut(doc as usize) else { continue };
+                found += usize::from(t.matched == 0);
+                t.matched = t.matched.saturating_add(1);
+                t.typos = t.typos.saturating_add(u8::from(!t.exactish));
+                t.score += t.best;
+                best = if t.score > best { t.score } else { best };
+                t.best = 0.0;
+                t.exactish = false;
+            }
+        }
+        // One integer key per hit sorts fast. Its rank (the high half) is
+        // more words matched, then fewer typos, then higher score, scaled to
+        // 16 bits of the best score; the low half is the pattern number,
+        // already in catalog order, which the stable sort keeps among equals.
+        let mut keys: Vec<u64> = vec![0; found];
+        let mut keys_len = 0;
+        for (doc, t) in tally.iter().enumerate() {
+            // Float to integer casts saturate: the result is in 0..=65535.
+            let score = u64::from(SCORE_MAX - (t.score / best * f32::from(SCORE_MAX)) as u16);
+            let words = u64::from(MAX_TERMS - t.matched.min(MAX_TERMS));
+            let typos = u64::from(t.typos.min(MAX_TERMS));
+            let rank = (words << 20) | (typos << 16) | score;
+            if let Some(slot) = keys.get_mut(keys_len) {
+                *slot = (rank << 32) | doc as u64;
+            }
+            keys_len += usize::from(t.matched > 0);
+        }
+        keys.truncate(keys_len);
+        sort_by_rank(&mut keys);
+        let mut hits = Vec::with_capacity(keys.len());
+        for key in keys {
+            // The low half of a key is the pattern number.
+            let doc = key as u32 as usize;
+            if let Some(t) = tally.get(doc) {
+                hits.push(Hit {
+                    pattern: doc,
+                    score: t.score,
+                    matched_terms: t.matched,
+                    typo_terms: t.typos,
+                });
+            }
+        }
+        hits
+    }
+
+    /// The index terms a query word stands for, each with its best factor.
+    fn expand(&self, term: &Term, out: &mut Vec<Expansion>, scratch: &mut Vec<u32>) {
+        out.clear();
+        if term.exact
+            && let Some(id) = self.term_id(&term.stem)
+        {
+            out.push(Expansion {
+                term: id,
+                factor: EXACT,
+                kind: MatchKind::Exact,
+            });
+        }
+        if term.prefix {
+            self.expand_prefix(term, out, scratch);
+        }
+        if term.typo {
+            scratch.clear();
+            self.typo_candidates(&term.text, scratch);
+            scratch.sort_unstable();
+            scratch.dedup();
+            for &word_id in scratch.iter() {
+                if let Some((word, id)) = self.word(word_id as usize)
+                    && is_typo_of(&term.text, word)
+                {
+                    out.push(Expansion {
+                        term: id,
+                        factor: TYPO,
+                        kind: MatchKind::Typo,
+                    });
+                }
+            }
+        }
+        // Keep the best expansion of each term.
+        out.sort_unstable_by(|a, b| a.term.cmp(&b.term).then(b.factor.total_cmp(&a.factor)));
+        out.dedup_by_key(|e| e.term);
+    }
+
+    fn expand_prefix(&self, term: &Term, out: &mut Vec<Expansion>, scratch: &mut Vec<u32>) {
+        let range = self.words_with_prefix(&term.text);
+        scratch.clear();
+        scratch.extend(range.map(|i| i as u32));
+        let by_likelihood = |&id: &u32| {
+            let (word, term) = self.word(id as usize).unwrap_or(("", 0));
+            (word.len(), Reverse(self.document_frequency(term)))
+        };
+        if scratch.len() > MAX_PREFIX_WORDS {
+            scratch.select_nth_unstable_by_key(MAX_PREFIX_WORDS, by_likelihood);
+            scratch.truncate(MAX_PREFIX_WORDS);
+        }
+        scratch.sort_unstable_by_key(by_likelihood);
+        let budget = (self.len() * PREFIX_POSTINGS_PER_PATTERN).max(MIN_PREFIX_POSTINGS);
+        let typed = term.text.chars().count() as f32;
+        let mut spent = 0;
+        for &word_id in scratch.iter() {
+            let Some((word, id)) = self.word(word_id as usize) else {
+                continue;
+            };
+            if spent >= budget {
+                break;
+            }
+            spent += self.document_frequency(id);
+            let coverage = typed / word.chars().count().max(1) as f32;
+            out.push(Expansion {
+                term: id,
+                factor: PREFIX_BASE + PREFIX_SPAN * coverage.min(1.0),
+                kind: MatchKind::Prefix,
+            });
+        }
+    }
+}
+
+/// One index term a query word stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Expansion {
+    term: u32,
+    factor: f32,
+    kind: MatchKind,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::index::tests::{catalog_of, pattern, small_catalog};
+
+    fn slugs(query: &str) -> Vec<String> {
+        let catalog = small_catalog();
+        let index = SearchIndex::new(&catalog);
+        index
+            .search(&Query::parse(query))
+            .iter()
+            .map(|h| catalog.patterns[h.pattern].slug.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_empty_query_returns_everything_in_catalog_order() {
+        assert_eq!(slugs(""), ["idempotency-key", "read-through-cache", "rate-limit"]);
+        assert_eq!(
+            slugs("  the  "),
+            ["idempotency-key", "read-through-cache", "rate-limit"]
+        );
+    }
+
+    #[test]
+    fn stems_match_other_inflections() {
+        assert_eq!(slugs("charging"), ["idempotency-key"]);
+        assert_eq!(slugs("retries"), ["idempotency-key", "rate-limit"]);
+    }
+
+    #[test]
+    fn all_terms_first_then_partial_matches() {
+        // rate-limit matches both words, the others one each.
+        let found = slugs("retry database");
+        assert_eq!(found.len(), 3);
+        assert_eq!(found[0], "rate-limit");
+    }
+
+    #[test]
+    fn the_name_outranks_the_summary() {
+        let catalog = catalog_of(vec![
+            pattern("a", "Alpha", "c", &[], "Mentions the cache once."),
+            pattern("b", "Cache", "c", &[], "Something else."),
+        ]);
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search(&Query::parse("cache"));
+        assert_eq!(hits.iter().map(|h| h.pattern).collect::<Vec<_>>(), [1, 0]);
+    }
+
+    #[test]
+    fn prefixes_match_as_you_type() {
+        assert_eq!(slugs("idem"), ["idempotency-key"]);
+        assert_eq!(slugs("thrott"), ["rate-limit"]);
+        assert_eq!(slugs("i"), ["idempotency-key"]);
+    }
+
+    #[test]
+    fn one_typo_is_tolerated_but_ranked_below_exact() {
+        assert_eq!(slugs("idempotncy"), ["idempotency-key"]);
+        assert_eq!(slugs("chache"), ["read-through-cache"]);
+        let catalog = catalog_of(vec![
+            pattern("a", "Saga", "c", &[], "x"),
+            pattern("b", "Sage", "c", &[], "x"),
+        ]);
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search(&Query::parse("sage"));
+        assert_eq!(hits.iter().map(|h| h.pattern).collect::<Vec<_>>(), [1, 0]);
+        assert_eq!((hits[0].typo_terms, hits[1].typo_terms), (0, 1));
+    }
+
+    #[test]
+    fn short_words_get_no_typo_tolerance() {
+        assert!(slugs("kex").is_empty());
+    }
+
+    #[test]
+    fn nothing_matches_nonsense() {
+        assert!(slugs("zzzzqqq").is_empty());
+    }
+}
