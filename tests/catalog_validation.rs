@@ -36,14 +36,24 @@ fn assert_rejected(result: Result<catalog::Catalog, CatalogErrors>, pattern: &st
         "expected an error on {pattern} / {field}, got:\n{errors}"
     );
     let text = errors.to_string();
-    assert!(text.contains(says), "expected the message to say {says:?}, got:\n{text}");
-    assert!(text.contains(&format!("`{field}`")), "the message names the field: {text}");
+    assert!(
+        text.contains(says),
+        "expected the message to say {says:?}, got:\n{text}"
+    );
+    assert!(
+        text.contains(&format!("`{field}`")),
+        "the message names the field: {text}"
+    );
 }
 
 #[test]
 fn shipped_catalog_has_the_seed_patterns_in_the_seed_categories() {
     let catalog = shipped();
-    let categories: Vec<(&str, &str)> = catalog.categories.iter().map(|c| (c.slug.as_str(), c.name.as_str())).collect();
+    let categories: Vec<(&str, &str)> = catalog
+        .categories
+        .iter()
+        .map(|c| (c.slug.as_str(), c.name.as_str()))
+        .collect();
     assert_eq!(
         categories,
         [
@@ -55,18 +65,61 @@ fn shipped_catalog_has_the_seed_patterns_in_the_seed_categories() {
         ]
     );
     let expected = [
-        ("competing-consumers", "Competing Consumers", "scalability", "messaging scalability workers queues throughput"),
-        ("cqrs", "CQRS", "scalability", "cqrs architecture read-models event-driven scalability"),
-        ("event-sourcing", "Event Sourcing", "scalability", "event-sourcing architecture audit immutability cqrs"),
-        ("feature-flag-kill-switch", "Feature Flag Kill Switch", "operability", "feature-flags operability deployment safety dark-launching"),
-        ("idempotency-key", "Idempotency Key", "apis", "apis idempotency reliability payments distributed-systems"),
-        ("transactional-outbox", "Transactional Outbox", "consistency", "messaging distributed-systems consistency event-driven"),
-        ("saga", "Saga", "consistency", "distributed-systems transactions consistency event-driven compensation"),
-        ("read-through-cache", "Read-Through Cache", "performance", "caching performance database latency read-heavy"),
+        (
+            "competing-consumers",
+            "Competing Consumers",
+            "scalability",
+            "messaging scalability workers queues throughput",
+        ),
+        (
+            "cqrs",
+            "CQRS",
+            "scalability",
+            "cqrs architecture read-models event-driven scalability",
+        ),
+        (
+            "event-sourcing",
+            "Event Sourcing",
+            "scalability",
+            "event-sourcing architecture audit immutability cqrs",
+        ),
+        (
+            "feature-flag-kill-switch",
+            "Feature Flag Kill Switch",
+            "operability",
+            "feature-flags operability deployment safety dark-launching",
+        ),
+        (
+            "idempotency-key",
+            "Idempotency Key",
+            "apis",
+            "apis idempotency reliability payments distributed-systems",
+        ),
+        (
+            "transactional-outbox",
+            "Transactional Outbox",
+            "consistency",
+            "messaging distributed-systems consistency event-driven",
+        ),
+        (
+            "saga",
+            "Saga",
+            "consistency",
+            "distributed-systems transactions consistency event-driven compensation",
+        ),
+        (
+            "read-through-cache",
+            "Read-Through Cache",
+            "performance",
+            "caching performance database latency read-heavy",
+        ),
     ];
     assert_eq!(catalog.patterns.len(), expected.len());
     for (pattern, (slug, name, category, tags)) in catalog.patterns.iter().zip(expected) {
-        assert_eq!((pattern.slug.as_str(), pattern.name.as_str(), pattern.category.as_str()), (slug, name, category));
+        assert_eq!(
+            (pattern.slug.as_str(), pattern.name.as_str(), pattern.category.as_str()),
+            (slug, name, category)
+        );
         assert_eq!(pattern.tags.join(" "), tags, "tags of {slug}");
     }
 }
@@ -77,9 +130,17 @@ fn problem_statements_are_the_seeds_word_for_word() {
         .unwrap_or_else(|e| panic!("the seed {SEED} must sit beside the checkout (as in CI): {e}"));
     let paragraphs: Vec<&str> = seed.split("\n\n").map(str::trim).collect();
     for pattern in &shipped().patterns {
-        let at = paragraphs.iter().position(|p| *p == pattern.name).unwrap_or_else(|| panic!("{} in seed", pattern.name));
+        let at = paragraphs
+            .iter()
+            .position(|p| *p == pattern.name)
+            .unwrap_or_else(|| panic!("{} in seed", pattern.name));
         assert_eq!(pattern.problem, paragraphs[at + 1], "problem of {}", pattern.slug);
-        assert_eq!(pattern.tags.concat(), paragraphs[at + 2], "tags of {} run together", pattern.slug);
+        assert_eq!(
+            pattern.tags.concat(),
+            paragraphs[at + 2],
+            "tags of {} run together",
+            pattern.slug
+        );
     }
 }
 
@@ -110,7 +171,10 @@ fn invalid_json_is_rejected_with_its_position() {
 #[test]
 fn a_missing_field_names_pattern_and_field() {
     let result = parse_edited(|v| {
-        pattern_mut(v, "saga").as_object_mut().expect("object").remove("summary");
+        pattern_mut(v, "saga")
+            .as_object_mut()
+            .expect("object")
+            .remove("summary");
     });
     assert_rejected(result, "\"Saga\" (saga)", "summary", "is missing");
 }
@@ -142,7 +206,12 @@ fn a_mistyped_field_is_rejected() {
 #[test]
 fn a_duplicate_slug_is_rejected() {
     let result = parse_edited(|v| pattern_mut(v, "read-through-cache")["slug"] = json!("saga"));
-    assert_rejected(result, "\"Read-Through Cache\" (saga)", "slug", "repeats the slug \"saga\"");
+    assert_rejected(
+        result,
+        "\"Read-Through Cache\" (saga)",
+        "slug",
+        "repeats the slug \"saga\"",
+    );
 }
 
 #[test]
@@ -160,14 +229,30 @@ fn an_unknown_category_is_rejected() {
 #[test]
 fn a_related_slug_that_does_not_exist_is_rejected() {
     let result = parse_edited(|v| pattern_mut(v, "saga")["related"][0]["slug"] = json!("two-phase-commit"));
-    assert_rejected(result, "(saga)", "related[0].slug", "\"two-phase-commit\", which is no pattern's slug");
+    assert_rejected(
+        result,
+        "(saga)",
+        "related[0].slug",
+        "\"two-phase-commit\", which is no pattern's slug",
+    );
 }
 
 #[test]
 fn a_tag_that_is_not_kebab_case_is_rejected() {
-    for bad in ["Event-Driven", "event driven", "event_driven", "-event", "event--driven", ""] {
+    for bad in [
+        "Event-Driven",
+        "event driven",
+        "event_driven",
+        "-event",
+        "event--driven",
+        "",
+    ] {
         let result = parse_edited(|v| pattern_mut(v, "saga")["tags"][3] = json!(bad));
-        let says = if bad.is_empty() { "is empty" } else { "must be lower-case kebab-case" };
+        let says = if bad.is_empty() {
+            "is empty"
+        } else {
+            "must be lower-case kebab-case"
+        };
         assert_rejected(result, "(saga)", "tags[3]", says);
     }
 }
@@ -179,5 +264,8 @@ fn every_fault_is_reported_not_only_the_first() {
         pattern_mut(v, "cqrs")["tags"][0] = json!("Bad Tag");
     })
     .expect_err("two faults");
-    assert!(errors.mentions("(saga)", "category") && errors.mentions("(cqrs)", "tags[0]"), "{errors}");
+    assert!(
+        errors.mentions("(saga)", "category") && errors.mentions("(cqrs)", "tags[0]"),
+        "{errors}"
+    );
 }

@@ -32,9 +32,9 @@ pub struct CatalogErrors(pub Vec<CatalogError>);
 impl CatalogErrors {
     /// True when some error names this field (an exact path) in this pattern slug or name.
     pub fn mentions(&self, pattern_part: &str, field: &str) -> bool {
-        self.0.iter().any(|e| {
-            e.field == field && e.pattern.as_deref().is_some_and(|p| p.contains(pattern_part))
-        })
+        self.0
+            .iter()
+            .any(|e| e.field == field && e.pattern.as_deref().is_some_and(|p| p.contains(pattern_part)))
     }
 }
 

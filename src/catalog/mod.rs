@@ -10,12 +10,14 @@ mod error;
 mod model;
 mod parse;
 pub mod reader;
+mod suggest;
 
 use std::sync::OnceLock;
 
 pub use error::{CatalogError, CatalogErrors};
 pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
 pub use parse::parse_catalog;
+pub use suggest::closest_patterns;
 
 /// The catalog JSON compiled into the binary.
 pub const EMBEDDED_JSON: &str = include_str!("../../catalog.json");

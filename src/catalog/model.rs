@@ -67,7 +67,11 @@ impl Catalog {
 
     /// Every tag used by some pattern, sorted and without repeats.
     pub fn tags(&self) -> Vec<&str> {
-        let mut tags: Vec<&str> = self.patterns.iter().flat_map(|p| p.tags.iter().map(String::as_str)).collect();
+        let mut tags: Vec<&str> = self
+            .patterns
+            .iter()
+            .flat_map(|p| p.tags.iter().map(String::as_str))
+            .collect();
         tags.sort_unstable();
         tags.dedup();
         tags
@@ -77,7 +81,7 @@ impl Catalog {
 /// True for lower-case kebab-case words: `read-models`, `apis`, `l7`.
 pub fn is_kebab_case(text: &str) -> bool {
     !text.is_empty()
-        && text.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && text
+            .split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

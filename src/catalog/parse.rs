@@ -32,7 +32,11 @@ fn read_root(root: &Value, errors: &mut Vec<CatalogError>) -> Option<Catalog> {
     let map = reader.object(root, "(root)")?;
     let categories = read_categories(&mut reader, map.get("categories"));
     let raw_patterns = reader.array(map, "patterns", "").unwrap_or_default();
-    let patterns: Vec<Option<Pattern>> = raw_patterns.iter().enumerate().map(|(i, v)| read_pattern(i, v, errors)).collect();
+    let patterns: Vec<Option<Pattern>> = raw_patterns
+        .iter()
+        .enumerate()
+        .map(|(i, v)| read_pattern(i, v, errors))
+        .collect();
     let patterns: Vec<Pattern> = patterns.into_iter().flatten().collect();
     let categories = categories?;
     check_cross_references(&categories, &patterns, errors);
@@ -41,10 +45,13 @@ fn read_root(root: &Value, errors: &mut Vec<CatalogError>) -> Option<Catalog> {
 
 fn read_categories(reader: &mut Reader, value: Option<&Value>) -> Option<Vec<Category>> {
     let Some(Value::Array(items)) = value else {
-        reader.error("categories", match value {
-            None | Some(Value::Null) => "is missing".to_owned(),
-            Some(other) => format!("must be an array, found {}", kind(other)),
-        });
+        reader.error(
+            "categories",
+            match value {
+                None | Some(Value::Null) => "is missing".to_owned(),
+                Some(other) => format!("must be an array, found {}", kind(other)),
+            },
+        );
         return None;
     };
     if items.is_empty() {
@@ -54,12 +61,17 @@ fn read_categories(reader: &mut Reader, value: Option<&Value>) -> Option<Vec<Cat
     let mut categories = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = format!("categories[{i}]");
-        let Some(map) = reader.object(item, &path) else { continue };
+        let Some(map) = reader.object(item, &path) else {
+            continue;
+        };
         let slug = reader.string(map, "slug", &path);
         let name = reader.string(map, "name", &path);
         if let Some(slug) = &slug {
             if !is_kebab_case(slug) {
-                reader.error(format!("{path}.slug"), format!("must be lower-case kebab-case, found {slug:?}"));
+                reader.error(
+                    format!("{path}.slug"),
+                    format!("must be lower-case kebab-case, found {slug:?}"),
+                );
             } else if categories.iter().any(|c: &Category| &c.slug == slug) {
                 reader.error(format!("{path}.slug"), format!("repeats the category slug {slug:?}"));
             }
@@ -97,7 +109,10 @@ fn read_pattern(index: usize, value: &Value, errors: &mut Vec<CatalogError>) -> 
     if let Some(tags) = &tags {
         for (i, tag) in tags.iter().enumerate() {
             if !is_kebab_case(tag) {
-                r.error(format!("tags[{i}]"), format!("must be lower-case kebab-case, found {tag:?}"));
+                r.error(
+                    format!("tags[{i}]"),
+                    format!("must be lower-case kebab-case, found {tag:?}"),
+                );
             } else if tags[..i].contains(tag) {
                 r.error(format!("tags[{i}]"), format!("repeats the tag {tag:?}"));
             }
@@ -161,20 +176,40 @@ fn read_related(r: &mut Reader, value: Option<&Value>) -> Option<Vec<Related>> {
 /// categories, related links that resolve and do not point at themselves.
 fn check_cross_references(categories: &[Category], patterns: &[Pattern], errors: &mut Vec<CatalogError>) {
     let mut push = |p: &Pattern, field: &str, message: String| {
-        errors.push(CatalogError { pattern: Some(format!("{:?} ({})", p.name, p.slug)), field: field.into(), message });
+        errors.push(CatalogError {
+            pattern: Some(format!("{:?} ({})", p.name, p.slug)),
+            field: field.into(),
+            message,
+        });
     };
     let mut slugs = HashSet::new();
     let mut names = HashSet::new();
     for p in patterns {
         if !slugs.insert(p.slug.as_str()) {
-            push(p, "slug", format!("repeats the slug {:?} of an earlier pattern", p.slug));
+            push(
+                p,
+                "slug",
+                format!("repeats the slug {:?} of an earlier pattern", p.slug),
+            );
         }
         if !names.insert(p.name.to_lowercase()) {
-            push(p, "name", format!("repeats the name {:?} of an earlier pattern", p.name));
+            push(
+                p,
+                "name",
+                format!("repeats the name {:?} of an earlier pattern", p.name),
+            );
         }
         if !categories.iter().any(|c| c.slug == p.category) {
             let known: Vec<&str> = categories.iter().map(|c| c.slug.as_str()).collect();
-            push(p, "category", format!("names the unknown category {:?} (known: {})", p.category, known.join(", ")));
+            push(
+                p,
+                "category",
+                format!(
+                    "names the unknown category {:?} (known: {})",
+                    p.category,
+                    known.join(", ")
+                ),
+            );
         }
     }
     for p in patterns {
@@ -182,7 +217,11 @@ fn check_cross_references(categories: &[Category], patterns: &[Pattern], errors:
             if link.slug == p.slug {
                 push(p, &format!("related[{i}].slug"), "links the pattern to itself".into());
             } else if !slugs.contains(link.slug.as_str()) {
-                push(p, &format!("related[{i}].slug"), format!("names {:?}, which is no pattern's slug", link.slug));
+                push(
+                    p,
+                    &format!("related[{i}].slug"),
+                    format!("names {:?}, which is no pattern's slug", link.slug),
+                );
             }
         }
     }

@@ -107,7 +107,14 @@ impl<'e> Reader<'e> {
         match value.as_u64().and_then(|n| u32::try_from(n).ok()) {
             Some(n) => Some(n),
             None => {
-                self.error(field, format!("must be a whole number from 0 to {}, found {}", u32::MAX, describe(value)));
+                self.error(
+                    field,
+                    format!(
+                        "must be a whole number from 0 to {}, found {}",
+                        u32::MAX,
+                        describe(value)
+                    ),
+                );
                 None
             }
         }
@@ -116,7 +123,11 @@ impl<'e> Reader<'e> {
 
 /// `path.key`, or just `key` at the top.
 pub fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 /// The JSON kind of a value, for messages.

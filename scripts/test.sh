@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs whatever is missing, then runs every test: lints, native unit and
+# integration tests, component tests in headless Chromium, and end-to-end
+# tests against release builds served on loopback (at / and under a sub-path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "tools"
+scripts/ensure-tools.sh --browser
+export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
+cargo fetch --locked --quiet
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+
+step "native tests (catalog, search, simulation)"
+cargo test --locked
+
+step "component tests in headless Chromium"
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-180}"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/tests/webdriver.json"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release builds: / and /patterns-forged/"
+scripts/build.sh /
+DIST_DIR=target/dist-subpath scripts/build.sh /patterns-forged/
+
+step "end-to-end tests in headless Chromium"
+node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,37 @@
+//! The path the app is served under, read from `<base href>` (which Trunk
+//! fills from `--public-url`), so that the same build works at `/` and at a
+//! sub-path such as `/patterns-forged/`.
+//!
+//! The router's `navigate` adds the base itself, but its `<A>` leaves an
+//! absolute `href` as it is: every link the app renders goes through
+//! [`href`].
+
+use std::sync::OnceLock;
+
+/// The router base: `""` at the site root, `"/patterns-forged"` under a sub-path.
+pub fn router_base() -> &'static str {
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let href = leptos::prelude::document()
+            .query_selector("base[href]")
+            .ok()
+            .flatten()
+            .and_then(|base| base.get_attribute("href"))
+            .unwrap_or_default();
+        normalise(&href)
+    })
+}
+
+/// The link to an app path such as `/patterns/saga`, under the base.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", router_base())
+}
+
+/// `"/x/"` → `"/x"`, `"/"` or `""` → `""`; anything that is not an absolute
+/// path (a full URL, a relative path) is ignored.
+fn normalise(href: &str) -> String {
+    if !href.starts_with('/') || href.starts_with("//") {
+        return String::new();
+    }
+    href.trim_end_matches('/').to_owned()
+}

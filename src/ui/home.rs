@@ -1,0 +1,175 @@
+//! `/`: every pattern as a card, grouped by category, with the search box,
+//! the category and tag filters and the count each choice would leave.
+//! The whole view comes from the URL; this page only renders it.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::data;
+use super::filters::{CategoryFilter, TagFilter};
+use super::pattern_card::PatternCard;
+use super::url_view::{UrlView, use_url_view};
+use crate::catalog::{Catalog, Pattern};
+use crate::search::{Query, View, ViewResults, apply_view};
+
+/// What the home page shows for the current view.
+type Shown = ViewResults<'static>;
+
+/// The home page.
+#[component]
+pub fn Home() -> impl IntoView {
+    let (Ok(catalog), Some(index)) = (data::catalog(), data::index()) else {
+        return ().into_any();
+    };
+    let url = use_url_view();
+    provide_context(url);
+    let result = Memo::new(move |_| apply_view(catalog, index, &url.view.read()));
+    let query = Signal::derive(move || result.read().query.clone());
+
+    view! {
+        <Title text="Patterns, forged · software-architecture patterns, simulated"/>
+        <div class="intro">
+            <h1>"Software-architecture patterns, simulated"</h1>
+            <p class="lede">
+                "Find a pattern by the problem you have, read how it works, then watch it run step by step — and break it on purpose."
+            </p>
+        </div>
+        <SearchBox/>
+        <div class="filters">
+            <CategoryFilter result/>
+            <TagFilter result/>
+        </div>
+        <StatusLine result total=catalog.patterns.len()/>
+        <Results catalog result query/>
+    }
+    .into_any()
+}
+
+/// The search field. Typing updates the URL without adding history entries.
+#[component]
+fn SearchBox() -> impl IntoView {
+    let url = expect_context::<UrlView>();
+    view! {
+        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input">"Search patterns"</label>
+            <div class="search-row">
+                <input
+                    id="search-input"
+                    type="search"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="A problem, a name or a tag: e.g. charged twice"
+                    prop:value=move || url.view.read().q.clone()
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        url.update(|view| view.q = text);
+                    }
+                />
+            </div>
+        </form>
+    }
+}
+
+/// How many patterns are shown, what was ignored, and a way back.
+#[component]
+fn StatusLine(result: Memo<Shown>, total: usize) -> impl IntoView {
+    let url = expect_context::<UrlView>();
+    let filtered = move || !url.view.read().is_default();
+    view! {
+        <div class="status-line">
+            <p role="status" aria-live="polite" aria-atomic="true" class="result-count">
+                {move || {
+                    let shown = result.read().patterns.len();
+                    if shown == total {
+                        format!("Showing all {total} patterns")
+                    } else {
+                        format!("Showing {shown} of {total} patterns")
+                    }
+                }}
+            </p>
+            <Show when=filtered>
+                <button type="button" class="link-button" on:click=move |_| url.set(View::default())>
+                    "Clear search and filters"
+                </button>
+            </Show>
+        </div>
+        {move || {
+            let result = result.read();
+            let mut ignored: Vec<String> = Vec::new();
+            if let Some(category) = &result.unknown_category {
+                ignored.push(format!("unknown category “{category}”"));
+            }
+            ignored.extend(result.unknown_tags.iter().map(|t| format!("unknown tag “{t}”")));
+            (!ignored.is_empty())
+                .then(|| view! { <p class="notice">{format!("Ignored in this link: {}.", ignored.join(", "))}</p> })
+        }}
+    }
+}
+
+/// The cards: grouped by category without a search, ranked with one.
+#[component]
+fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>) -> impl IntoView {
+    let url = expect_context::<UrlView>();
+    move || {
+        let result = result.read();
+        let patterns = &result.patterns;
+        if patterns.is_empty() {
+            let q = url.view.read().q.clone();
+            let what = if q.trim().is_empty() {
+                "these filters".to_owned()
+            } else {
+                format!("“{q}”")
+            };
+            return view! {
+                <section class="empty-state" aria-labelledby="no-results">
+                    <h2 id="no-results">{format!("No patterns match {what}")}</h2>
+                    <p>"Try fewer words, another spelling, or fewer filters."</p>
+                    <button type="button" on:click=move |_| url.set(View::default())>
+                        "Show all patterns"
+                    </button>
+                </section>
+            }
+            .into_any();
+        }
+        if result.ranked {
+            let cards = patterns
+                .iter()
+                .map(|&pattern| view! { <li><PatternCard pattern query show_category=true/></li> })
+                .collect_view();
+            return view! {
+                <section aria-labelledby="ranked-heading">
+                    <h2 id="ranked-heading" class="category-heading">"Best matches first"</h2>
+                    <ul class="cards">{cards}</ul>
+                </section>
+            }
+            .into_any();
+        }
+        catalog
+            .categories
+            .iter()
+            .filter_map(|category| {
+                let members: Vec<&'static Pattern> = patterns
+                    .iter()
+                    .copied()
+                    .filter(|p| p.category == category.slug)
+                    .collect();
+                (!members.is_empty()).then(|| {
+                    let heading = format!("category-{}", category.slug);
+                    let labelled_by = heading.clone();
+                    view! {
+                        <section aria-labelledby=labelled_by>
+                            <h2 id=heading class="category-heading">{category.name.clone()}</h2>
+                            <ul class="cards">
+                                {members
+                                    .into_iter()
+                                    .map(|pattern| view! { <li><PatternCard pattern query/></li> })
+                                    .collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+            })
+            .collect_view()
+            .into_any()
+    }
+}

@@ -1,0 +1,17 @@
+//! The Leptos front end: a thin layer that reads the URL, asks the domain
+//! modules what to show and renders it. No pattern logic lives here.
+
+mod app;
+mod base_path;
+mod data;
+mod filters;
+mod highlighted;
+mod home;
+mod links;
+mod not_found;
+mod pattern_card;
+mod pattern_page;
+mod theme;
+mod url_view;
+
+pub use app::App;

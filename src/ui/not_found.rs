@@ -1,0 +1,70 @@
+//! The page for any path that names nothing: it says so, suggests the
+//! patterns closest to what was asked for, and links home.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+use super::data;
+use super::links::{home_href, pattern_href};
+use crate::catalog::closest_patterns;
+
+/// Not found, with suggestions drawn from the last segment of the path.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let pathname = use_location().pathname;
+    let suggestions = move || {
+        let path = pathname.get();
+        let wanted = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or_default();
+        let wanted = percent_decode_lossy(wanted);
+        data::catalog()
+            .map(|catalog| closest_patterns(catalog, &wanted, 3))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|p| {
+                view! {
+                    <li>
+                        <A href=pattern_href(&p.slug)>{p.name.clone()}</A>
+                        <span class="related-why">{p.summary.clone()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <Title text="Not found · Patterns, forged"/>
+        <section class="not-found" aria-labelledby="not-found-title">
+            <h1 id="not-found-title">"No pattern here"</h1>
+            <p>"Nothing in the catalog lives at this address. It may have been mistyped or moved."</p>
+            <h2>"Perhaps you meant"</h2>
+            <ul class="related suggestions">{suggestions}</ul>
+            <p><A href=home_href()>"Browse all patterns"</A></p>
+        </section>
+    }
+}
+
+/// Decodes `%XX` escapes as UTF-8, keeping malformed ones as they are.
+fn percent_decode_lossy(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (byte, _, _) => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

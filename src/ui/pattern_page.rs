@@ -1,0 +1,112 @@
+//! `/patterns/SLUG`: one pattern's whole entry, its tags as links to the
+//! filtered home view, its related patterns, and its simulation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use super::data;
+use super::links::{category_href, home_href, pattern_href, tag_href};
+use super::not_found::NotFound;
+use crate::catalog::Pattern;
+
+/// The page of the pattern named by the `:slug` route parameter.
+#[component]
+pub fn PatternPage() -> impl IntoView {
+    let params = use_params_map();
+    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    move || {
+        let slug = slug.get();
+        match data::catalog().ok().and_then(|c| c.pattern(&slug)) {
+            Some(pattern) => view! { <PatternEntry pattern/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
+    }
+}
+
+#[component]
+fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
+    let catalog = data::catalog().ok();
+    let category_name = catalog
+        .and_then(|c| c.category(&pattern.category))
+        .map_or(pattern.category.clone(), |c| c.name.clone());
+    let related = pattern
+        .related
+        .iter()
+        .filter_map(|link| {
+            catalog
+                .and_then(|c| c.pattern(&link.slug))
+                .map(|p| (p, link.why.clone()))
+        })
+        .map(|(p, why)| {
+            view! {
+                <li>
+                    <A href=pattern_href(&p.slug)>{p.name.clone()}</A>
+                    <span class="related-why">{why}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <Title text=format!("{} · Patterns, forged", pattern.name)/>
+        <article class="pattern" aria-labelledby="pattern-title">
+            <nav aria-label="Breadcrumb" class="breadcrumb">
+                <A href=home_href()>"All patterns"</A>
+                " / "
+                <A href=category_href(&pattern.category)>{category_name}</A>
+            </nav>
+            <h1 id="pattern-title">{pattern.name.clone()}</h1>
+            <p class="lede">{pattern.summary.clone()}</p>
+            <ul class="tags" aria-label="Tags">
+                {pattern
+                    .tags
+                    .iter()
+                    .map(|tag| view! { <li><A href=tag_href(tag) attr:class="tag">{format!("#{tag}")}</A></li> })
+                    .collect_view()}
+            </ul>
+            <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>
+            <Section id="simulation" title="Simulation">
+                <p class="simulation-placeholder">
+                    "A step-through simulation of this pattern's message flow will appear here."
+                </p>
+            </Section>
+            <Section id="forces" title="Forces"><List items=&pattern.forces/></Section>
+            <Section id="solution" title="Solution"><p>{pattern.solution.clone()}</p></Section>
+            <Section id="how-it-works" title="How it works"><List items=&pattern.how_it_works ordered=true/></Section>
+            <div class="two-columns">
+                <Section id="when-to-use" title="When to use"><List items=&pattern.when_to_use/></Section>
+                <Section id="when-not-to-use" title="When not to use"><List items=&pattern.when_not_to_use/></Section>
+            </div>
+            <Section id="tradeoffs" title="Trade-offs and consequences"><List items=&pattern.tradeoffs/></Section>
+            <Section id="related" title="Related patterns"><ul class="related">{related}</ul></Section>
+        </article>
+    }
+}
+
+/// A titled section of the entry.
+#[component]
+fn Section(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+    let heading = format!("{id}-heading");
+    let labelled_by = heading.clone();
+    view! {
+        <section class=format!("entry-section {id}") aria-labelledby=labelled_by>
+            <h2 id=heading>{title}</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// A list of plain-text items, numbered when `ordered`.
+#[component]
+fn List(items: &'static [String], #[prop(optional)] ordered: bool) -> impl IntoView {
+    let rows = items
+        .iter()
+        .map(|item| view! { <li>{item.clone()}</li> })
+        .collect_view();
+    if ordered {
+        view! { <ol>{rows}</ol> }.into_any()
+    } else {
+        view! { <ul>{rows}</ul> }.into_any()
+    }
+}

@@ -1,0 +1,47 @@
+// Launches Debian's Chromium through playwright-core (never a downloaded
+// browser) and opens pages that record every console error, uncaught
+// exception and failed request, so a test can assert there were none.
+import { chromium } from 'playwright-core';
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-dev-shm-usage',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: FLAGS,
+    headless: true,
+  });
+}
+
+/** A new page in a fresh context; `page.problems` collects what went wrong. */
+export async function openPage(browser, url, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  page.on('requestfailed', (req) => page.problems.push(`request failed: ${req.url()}`));
+  if (url) await gotoApp(page, url);
+  return page;
+}
+
+/** Navigates and waits until the app has rendered its main content. */
+export async function gotoApp(page, url) {
+  await page.goto(url);
+  await page.waitForSelector('main h1', { timeout: 30_000 });
+}
+
+/** The problems a page recorded, minus the 404 status of deep-link loads (expected on a static host). */
+export function problemsOf(page) {
+  return page.problems.filter((p) => !/Failed to load resource: the server responded with a status of 404/.test(p));
+}

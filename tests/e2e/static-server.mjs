@@ -1,0 +1,63 @@
+// A static file server on loopback that behaves like a plain static host
+// (GitHub Pages, S3, Netlify): files by path under a base path, and
+// 404.html with status 404 for anything else, which is how the app's deep
+// links survive a reload.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves `root` under `base` (e.g. "/" or "/patterns-forged/") on a free loopback port. */
+export async function serveStatic(root, base = '/') {
+  const resolvedRoot = path.resolve(root);
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://127.0.0.1');
+    let pathname;
+    try {
+      pathname = decodeURIComponent(url.pathname);
+    } catch {
+      pathname = url.pathname;
+    }
+    let file = null;
+    if (pathname.startsWith(base) || pathname + '/' === base) {
+      const rel = pathname.slice(base.length);
+      const candidate = path.resolve(resolvedRoot, rel === '' ? 'index.html' : rel);
+      if (candidate.startsWith(resolvedRoot)) {
+        try {
+          const stat = await fs.stat(candidate);
+          file = stat.isDirectory() ? path.join(candidate, 'index.html') : candidate;
+          await fs.access(file);
+        } catch {
+          file = null;
+        }
+      }
+    }
+    const status = file ? 200 : 404;
+    file ??= path.join(resolvedRoot, '404.html');
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    url: (p = '') => `http://127.0.0.1:${port}${base}${p.replace(/^\//, '')}`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

@@ -1,0 +1,54 @@
+// End-to-end: the build made for a sub-path (/patterns-forged/) works there,
+// deep links included, with every asset loaded by absolute URL.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveStatic } from './static-server.mjs';
+import { launch, openPage, problemsOf } from './browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveStatic('target/dist-subpath', '/patterns-forged/');
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('home, links and a reloaded deep link work under /patterns-forged/', async () => {
+  const page = await openPage(browser, server.url('/'));
+  assert.equal(await page.locator('.card h3').count(), 8);
+  await page.getByRole('link', { name: 'Event Sourcing', exact: true }).click();
+  await page.waitForURL(/\/patterns-forged\/patterns\/event-sourcing$/);
+  await page.reload();
+  await page.waitForSelector('main h1');
+  assert.equal(await page.locator('main h1').innerText(), 'Event Sourcing');
+  await page.getByRole('link', { name: '#audit' }).click();
+  await page.waitForURL(/\/patterns-forged\/\?tag=audit$/);
+  assert.deepEqual(await page.locator('.card h3').allInnerTexts(), ['Event Sourcing']);
+  assert.deepEqual(problemsOf(page), []);
+});
+
+test('a deep link opened cold under the sub-path boots the app', async () => {
+  const page = await openPage(browser, server.url('/patterns/cqrs'));
+  assert.equal(await page.locator('main h1').innerText(), 'CQRS');
+  const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')));
+  for (const src of scripts) assert.ok(src.startsWith('/patterns-forged/'), `asset by absolute URL: ${src}`);
+  assert.deepEqual(problemsOf(page), []);
+});
+
+test('filters and search keep the sub-path in the URL', async () => {
+  const page = await openPage(browser, server.url('/'));
+  await page.getByRole('button', { name: /^Consistency/ }).click();
+  await page.getByLabel('Search patterns').fill('saga');
+  await page.waitForFunction(() => location.search.includes('q=saga'));
+  const url = new URL(page.url());
+  assert.equal(url.pathname, '/patterns-forged/');
+  await page.reload();
+  await page.waitForSelector('.card h3');
+  assert.deepEqual(await page.locator('.card h3').allInnerTexts(), ['Saga']);
+  assert.deepEqual(problemsOf(page), []);
+});

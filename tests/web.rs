@@ -1,0 +1,214 @@
+//! Component tests in headless Chromium (`cargo test --target
+//! wasm32-unknown-unknown --test web`): the app is mounted into the test
+//! page, driven by clicks and typing, and checked by what a person sees.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::mount::mount_to;
+use leptos::task::tick;
+use patterns_forged::ui::App;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().expect("window").document().expect("document")
+}
+
+/// Puts the browser at `path` and mounts the app in a fresh element; the
+/// returned handle unmounts it when dropped.
+async fn mount_at(path: &str) -> impl Drop {
+    let window = web_sys::window().expect("window");
+    window
+        .history()
+        .expect("history")
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+        .expect("replaceState");
+    let body = document().body().expect("body");
+    while let Some(child) = body.query_selector("[data-test-root]").expect("query") {
+        child.remove();
+    }
+    let root: HtmlElement = document().create_element("div").expect("div").unchecked_into();
+    root.set_attribute("data-test-root", "").expect("attr");
+    body.append_child(&root).expect("append");
+    let handle = mount_to(root, App);
+    settle().await;
+    handle
+}
+
+async fn settle() {
+    for _ in 0..5 {
+        tick().await;
+    }
+}
+
+fn all(selector: &str) -> Vec<Element> {
+    let list = document().query_selector_all(selector).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn texts(selector: &str) -> Vec<String> {
+    all(selector)
+        .iter()
+        .map(|e| e.text_content().unwrap_or_default().trim().to_owned())
+        .collect()
+}
+
+fn card_titles() -> Vec<String> {
+    texts(".card h3")
+}
+
+/// Clicks the first button whose text starts with `label`.
+async fn click_button(label: &str) {
+    let button = all("button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().trim().starts_with(label))
+        .unwrap_or_else(|| panic!("no button {label:?} among {:?}", texts("button")));
+    button.unchecked_into::<HtmlElement>().click();
+    settle().await;
+}
+
+async fn type_search(text: &str) {
+    let input: HtmlInputElement = document()
+        .get_element_by_id("search-input")
+        .expect("search box")
+        .unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("input").expect("event"))
+        .expect("dispatch");
+    settle().await;
+}
+
+fn search() -> String {
+    web_sys::window().expect("window").location().search().expect("search")
+}
+
+#[wasm_bindgen_test]
+async fn home_shows_every_pattern_grouped_by_category_in_seed_order() {
+    let _app = mount_at("/").await;
+    assert_eq!(card_titles().len(), 8);
+    assert_eq!(
+        texts("h2.category-heading"),
+        ["Scalability", "Operability", "APIs", "Consistency", "Performance"]
+    );
+    assert_eq!(texts(".result-count"), ["Showing all 8 patterns"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_category_filter_narrows_the_cards_and_goes_into_the_url() {
+    let _app = mount_at("/").await;
+    click_button("Consistency").await;
+    assert_eq!(card_titles(), ["Transactional Outbox", "Saga"]);
+    assert_eq!(search(), "?category=consistency");
+    let pressed: Vec<String> = all("button[aria-pressed=true]")
+        .iter()
+        .map(|b| b.text_content().unwrap_or_default())
+        .collect();
+    assert!(pressed.iter().any(|t| t.starts_with("Consistency")), "{pressed:?}");
+    click_button("All").await;
+    assert_eq!(card_titles().len(), 8);
+}
+
+#[wasm_bindgen_test]
+async fn tags_combine_with_and_and_show_what_each_would_leave() {
+    let _app = mount_at("/").await;
+    click_button("#event-driven").await;
+    assert_eq!(card_titles(), ["CQRS", "Transactional Outbox", "Saga"]);
+    click_button("#consistency").await;
+    assert_eq!(card_titles(), ["Transactional Outbox", "Saga"]);
+    assert_eq!(search(), "?tag=consistency&tag=event-driven");
+    let compensation = all("button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().starts_with("#compensation"))
+        .expect("tag");
+    assert_eq!(
+        compensation
+            .query_selector(".count")
+            .expect("q")
+            .expect("count")
+            .text_content()
+            .as_deref(),
+        Some("1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn typing_ranks_results_and_marks_the_matched_words() {
+    let _app = mount_at("/").await;
+    type_search("sagga").await;
+    assert_eq!(card_titles().first().map(String::as_str), Some("Saga"));
+    assert!(
+        texts(".card mark").iter().any(|m| m.eq_ignore_ascii_case("saga")),
+        "marks: {:?}",
+        texts(".card mark")
+    );
+    type_search("charged twice").await;
+    assert_eq!(card_titles().first().map(String::as_str), Some("Idempotency Key"));
+    assert_eq!(search(), "?q=charged%20twice");
+}
+
+#[wasm_bindgen_test]
+async fn a_search_that_finds_nothing_says_so_and_offers_a_way_back() {
+    let _app = mount_at("/").await;
+    type_search("qqqqzzzz").await;
+    assert!(card_titles().is_empty());
+    assert_eq!(texts("#no-results"), ["No patterns match “qqqqzzzz”"]);
+    click_button("Show all patterns").await;
+    assert_eq!(card_titles().len(), 8);
+    assert_eq!(search(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_shared_filter_link_opens_that_view() {
+    let _app = mount_at("/?category=consistency&tag=compensation").await;
+    assert_eq!(card_titles(), ["Saga"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_pattern_page_shows_the_whole_entry_and_names_the_pattern_in_the_title() {
+    let _app = mount_at("/patterns/saga").await;
+    assert_eq!(texts("main h1"), ["Saga"]);
+    let headings = texts("main h2");
+    for wanted in [
+        "Problem",
+        "Forces",
+        "Solution",
+        "How it works",
+        "When to use",
+        "When not to use",
+        "Trade-offs and consequences",
+        "Related patterns",
+    ] {
+        assert!(headings.iter().any(|h| h == wanted), "missing {wanted} in {headings:?}");
+    }
+    assert!(document().title().starts_with("Saga"), "title {:?}", document().title());
+    let tag_links: Vec<String> = all(".pattern .tags a")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect();
+    assert!(tag_links.contains(&"/?tag=compensation".to_owned()), "{tag_links:?}");
+}
+
+#[wasm_bindgen_test]
+async fn an_unknown_slug_shows_not_found_with_suggestions() {
+    let _app = mount_at("/patterns/sagaa").await;
+    assert_eq!(texts("main h1"), ["No pattern here"]);
+    assert_eq!(texts(".suggestions a").first().map(String::as_str), Some("Saga"));
+}
+
+#[wasm_bindgen_test]
+async fn the_theme_toggle_cycles_system_light_dark() {
+    let _app = mount_at("/").await;
+    let root = document().document_element().expect("html");
+    click_button("Theme: system").await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("light"));
+    click_button("Theme: light").await;
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    click_button("Theme: dark").await;
+    assert_eq!(root.get_attribute("data-theme"), None);
+}
