@@ -61,9 +61,10 @@ pub fn format_view_query(view: &View) -> String {
     out
 }
 
-/// Percent-decodes a query string component; `+` is a space. Stops once the
-/// value is surely longer than a view keeps, so a huge value costs little.
-fn decode(text: &str) -> String {
+/// Percent-decodes a URL component (malformed escapes kept as they are,
+/// invalid UTF-8 replaced); `+` is a space. Stops once the value is surely
+/// longer than a view keeps ([`MAX_VALUE_CHARS`]), so a huge value costs little.
+pub fn decode(text: &str) -> String {
     // MAX_VALUE_CHARS characters take at most four bytes each; a few more
     // bytes make sure a character cut at the end lies past the limit.
     let limit = MAX_VALUE_CHARS * 4 + 8;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_location;
 use super::data;
 use super::links::{home_href, pattern_href};
 use crate::catalog::closest_patterns;
+use crate::search::decode_url_component;
 
 /// Not found, with suggestions drawn from the last segment of the path.
 #[component]
@@ -17,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
     let suggestions = move || {
         let path = pathname.get();
         let wanted = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or_default();
-        let wanted = percent_decode_lossy(wanted);
+        let wanted = decode_url_component(wanted);
         data::catalog()
             .map(|catalog| closest_patterns(catalog, &wanted, 3))
             .unwrap_or_default()
@@ -42,29 +43,4 @@ pub fn NotFound() -> impl IntoView {
             <p><A href=home_href()>"Browse all patterns"</A></p>
         </section>
     }
-}
-
-/// Decodes `%XX` escapes as UTF-8, keeping malformed ones as they are.
-fn percent_decode_lossy(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(hi), Some(lo)) => {
-                out.push((hi * 16 + lo) as u8);
-                i += 3;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
