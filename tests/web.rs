@@ -212,3 +212,118 @@ async fn the_theme_toggle_cycles_system_light_dark() {
     click_button("Theme: dark").await;
     assert_eq!(root.get_attribute("data-theme"), None);
 }
+
+// ---- The simulation player ----
+
+fn counter() -> String {
+    texts(".sim-counter").join("")
+}
+
+fn frame_state() -> (String, String) {
+    let html = |selector: &str| {
+        document()
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .map(|e| e.inner_html())
+            .unwrap_or_default()
+    };
+    (html(".sim-panels"), texts(".sim-narration").join(""))
+}
+
+async fn press(key: &str) {
+    let player = document().query_selector(".sim-player").expect("q").expect("player");
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(key);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).expect("event");
+    player.dispatch_event(&event).expect("dispatch");
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_deep_link_opens_its_scenario_at_its_step_paused() {
+    let _app = mount_at("/patterns/saga?scenario=orchestrated-no-courier&step=5").await;
+    assert!(counter().starts_with("Step 5 of "), "{}", counter());
+    let select: web_sys::HtmlSelectElement = document()
+        .get_element_by_id("sim-scenario")
+        .expect("picker")
+        .unchecked_into();
+    assert_eq!(select.value(), "orchestrated-no-courier");
+    assert_eq!(texts(".sim-play"), ["Play"]);
+}
+
+#[wasm_bindgen_test]
+async fn next_and_previous_change_the_frame_and_back_restores_it_exactly() {
+    let _app = mount_at("/patterns/saga?scenario=orchestrated-out-of-stock&step=3").await;
+    let at_three = frame_state();
+    click_button("Next step").await;
+    assert!(counter().starts_with("Step 4 of "), "{}", counter());
+    assert!(search().contains("step=4"), "the URL follows: {}", search());
+    assert_ne!(frame_state(), at_three, "step 4 shows another state");
+    click_button("Previous step").await;
+    assert_eq!(frame_state(), at_three, "stepping back shows exactly the earlier state");
+    assert!(search().contains("step=3"), "{}", search());
+    click_button("Restart").await;
+    assert!(counter().starts_with("Step 0 of "), "{}", counter());
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_steps_jumps_and_plays() {
+    let _app = mount_at("/patterns/saga?scenario=orchestrated-happy-path&step=2").await;
+    press("ArrowRight").await;
+    assert!(counter().starts_with("Step 3 of "), "{}", counter());
+    press("ArrowLeft").await;
+    assert!(counter().starts_with("Step 2 of "), "{}", counter());
+    press("End").await;
+    let last: String = counter()
+        .split(" of ")
+        .nth(1)
+        .unwrap_or_default()
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        counter().starts_with(&format!("Step {last} of {last}")),
+        "{}",
+        counter()
+    );
+    press("Home").await;
+    assert!(counter().starts_with("Step 0 of "), "{}", counter());
+    press(" ").await;
+    assert_eq!(texts(".sim-play"), ["Pause"]);
+    press(" ").await;
+    assert_eq!(texts(".sim-play"), ["Play"]);
+}
+
+#[wasm_bindgen_test]
+async fn out_of_range_and_unknown_values_fall_back_with_a_notice() {
+    let _app = mount_at("/patterns/saga?scenario=no-such-thing&step=99999").await;
+    let notices = texts(".sim-notice").join(" ");
+    assert!(notices.contains("no-such-thing"), "{notices}");
+    assert!(notices.contains("Step 99999 does not exist"), "{notices}");
+    let counter = counter();
+    let mut numbers = counter.split_whitespace().filter_map(|w| w.parse::<usize>().ok());
+    assert_eq!(numbers.next(), numbers.next(), "showing the last step: {counter}");
+}
+
+#[wasm_bindgen_test]
+async fn injecting_a_fault_branches_the_timeline_from_the_current_step() {
+    let _app = mount_at("/patterns/saga?scenario=orchestrated-happy-path&step=1").await;
+    let before = counter();
+    let fault = all("button.sim-fault")
+        .into_iter()
+        .next()
+        .expect("a fault is offered at step 1");
+    fault.unchecked_into::<HtmlElement>().click();
+    settle().await;
+    assert!(counter().starts_with("Step 1 of "), "stays at the step: {}", counter());
+    assert_ne!(counter(), before, "the timeline changed length");
+    assert!(
+        search().contains("fault=1%3A") || search().contains("fault=1:"),
+        "{}",
+        search()
+    );
+}

@@ -20,6 +20,7 @@ mod engine;
 mod error;
 pub mod frame;
 mod invariants;
+pub mod link;
 pub mod models;
 mod prng;
 mod read;
@@ -35,6 +36,7 @@ mod tests;
 pub use choices::{Choices, Params};
 pub use engine::{MAX_FRAMES, run};
 pub use error::SimError;
+pub use link::{LinkQuery, clamp_step, format_query, parse_faults, parse_query, pick_scenario};
 
 use spec::{ParamSpec, SimulationSpec};
 

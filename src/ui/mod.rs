@@ -11,6 +11,8 @@ mod links;
 mod not_found;
 mod pattern_card;
 mod pattern_page;
+mod player;
+mod reduced_motion;
 mod theme;
 mod url_view;
 

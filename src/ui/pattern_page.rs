@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::data;
 use super::links::{category_href, home_href, pattern_href, tag_href};
 use super::not_found::NotFound;
+use super::player::Player;
 use crate::catalog::Pattern;
 
 /// The page of the pattern named by the `:slug` route parameter.
@@ -67,9 +68,15 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>
             <Section id="simulation" title="Simulation">
-                <p class="simulation-placeholder">
-                    "A step-through simulation of this pattern's message flow will appear here."
-                </p>
+                {match pattern.simulation.as_ref() {
+                    Some(spec) => view! { <Player slug=pattern.slug.clone() spec/> }.into_any(),
+                    None => view! {
+                        <p class="simulation-placeholder">
+                            "A step-through simulation of this pattern's message flow will appear here."
+                        </p>
+                    }
+                    .into_any(),
+                }}
             </Section>
             <Section id="forces" title="Forces"><List items=&pattern.forces/></Section>
             <Section id="solution" title="Solution"><p>{pattern.solution.clone()}</p></Section>
