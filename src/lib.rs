@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod search;
 pub mod sim;
+pub mod url_text;
 
 #[cfg(feature = "ui")]
 pub mod ui;

@@ -51,4 +51,4 @@ pub use index::SearchIndex;
 pub use query::{MatchKind, Query, Term};
 pub use rank::Hit;
 pub use view::{MAX_TAGS, MAX_VALUE_CHARS, View};
-pub use view_query::{decode as decode_url_component, format_view_query, parse_view_query};
+pub use view_query::{format_view_query, parse_view_query};

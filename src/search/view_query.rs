@@ -7,9 +7,9 @@
 //! and values are cut to [`MAX_VALUE_CHARS`] characters. Formatting writes
 //! the canonical form, which parses back to the same (normalised) view.
 
-use std::fmt::Write as _;
 
 use super::view::{MAX_TAGS, MAX_VALUE_CHARS, View, truncate};
+use crate::url_text;
 
 /// Most `name=value` pairs read from one query string; the rest are ignored.
 const MAX_PAIRS: usize = 256;
@@ -61,56 +61,17 @@ pub fn format_view_query(view: &View) -> String {
     out
 }
 
-/// Percent-decodes a URL component (malformed escapes kept as they are,
-/// invalid UTF-8 replaced); `+` is a space. Stops once the value is surely
-/// longer than a view keeps ([`MAX_VALUE_CHARS`]), so a huge value costs little.
-pub fn decode(text: &str) -> String {
+/// Percent-decodes a query component, cut to [`MAX_VALUE_CHARS`] characters.
+fn decode(text: &str) -> String {
     // MAX_VALUE_CHARS characters take at most four bytes each; a few more
     // bytes make sure a character cut at the end lies past the limit.
-    let limit = MAX_VALUE_CHARS * 4 + 8;
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len().min(limit));
-    let mut i = 0;
-    while i < bytes.len() && out.len() < limit {
-        match bytes[i] {
-            b'+' => {
-                out.push(b' ');
-                i += 1;
-            }
-            b'%' => match (bytes.get(i + 1).and_then(hex), bytes.get(i + 2).and_then(hex)) {
-                (Some(high), Some(low)) => {
-                    out.push(high << 4 | low);
-                    i += 3;
-                }
-                _ => {
-                    out.push(b'%');
-                    i += 1;
-                }
-            },
-            b => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    truncate(&String::from_utf8_lossy(&out)).to_owned()
-}
-
-fn hex(b: &u8) -> Option<u8> {
-    char::from(*b).to_digit(16).and_then(|d| u8::try_from(d).ok())
+    truncate(&url_text::decode(text, MAX_VALUE_CHARS * 4 + 8)).to_owned()
 }
 
 /// Appends `value` percent-encoded: only ASCII letters, digits and `-._~`
 /// are written as they are.
 fn encode_into(out: &mut String, value: &str) {
-    for &b in value.as_bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(char::from(b));
-        } else {
-            // Writing to a String cannot fail.
-            let _ = write!(out, "%{b:02X}");
-        }
-    }
+    url_text::encode_into(out, value, b"");
 }
 
 #[cfg(test)]

@@ -21,6 +21,8 @@ pub struct LinkQuery {
     pub faults: Vec<String>,
 }
 
+use crate::url_text;
+
 /// Reads `scenario`, `step` and every `fault` from a query string (with or
 /// without its leading `?`); other parameters are ignored.
 pub fn parse_query(search: &str) -> LinkQuery {
@@ -108,41 +110,14 @@ pub fn format_query(scenario: &str, step: usize, faults: &[(usize, String)]) -> 
 /// Percent-encodes everything but unreserved characters and `:`.
 fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~:".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
-        }
-    }
+    url_text::encode_into(&mut out, text, b":");
     out
 }
 
-/// Decodes `%XX` escapes and `+`; a malformed escape is kept as written.
+/// Decodes a query component; ids and step numbers are short, so anything
+/// past a few hundred bytes is noise and not decoded.
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(high), Some(low)) => {
-                    out.push(high * 16 + low);
-                    i += 2;
-                }
-                _ => out.push(b'%'),
-            },
-            byte => out.push(byte),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The value of one hexadecimal digit.
-fn hex(digit: u8) -> Option<u8> {
-    (digit as char).to_digit(16).map(|d| d as u8)
+    url_text::decode(text, 400)
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use leptos_router::hooks::use_location;
 use super::data;
 use super::links::{home_href, pattern_href};
 use crate::catalog::closest_patterns;
-use crate::search::decode_url_component;
+use crate::url_text;
 
 /// Not found, with suggestions drawn from the last segment of the path.
 #[component]
@@ -18,7 +18,7 @@ pub fn NotFound() -> impl IntoView {
     let suggestions = move || {
         let path = pathname.get();
         let wanted = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or_default();
-        let wanted = decode_url_component(wanted);
+        let wanted = url_text::decode(wanted, 256);
         data::catalog()
             .map(|catalog| closest_patterns(catalog, &wanted, 3))
             .unwrap_or_default()
