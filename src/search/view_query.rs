@@ -7,7 +7,6 @@
 //! and values are cut to [`MAX_VALUE_CHARS`] characters. Formatting writes
 //! the canonical form, which parses back to the same (normalised) view.
 
-
 use super::view::{MAX_TAGS, MAX_VALUE_CHARS, View, truncate};
 use crate::url_text;
 

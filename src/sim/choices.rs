@@ -134,6 +134,8 @@ mod tests {
             }],
             setup: vec![],
             invariants: vec![],
+            expect: crate::sim::spec::Expect::Holds,
+            charts: vec![],
             plan: vec![],
             body: ScenarioBody::Script(vec![]),
         }

@@ -8,6 +8,39 @@ pub struct Timeline {
     pub frames: Vec<Frame>,
 }
 
+impl Timeline {
+    /// For each invariant of the frame at `step`, its first breach on an
+    /// earlier frame, if any: a breach stays on the record even where the
+    /// invariant holds again (invariants are in the same order on every
+    /// frame).
+    pub fn breaches_before(&self, step: usize) -> Vec<Option<Breach>> {
+        let count = self.frames.get(step).map_or(0, |f| f.invariants.len());
+        (0..count)
+            .map(|i| {
+                self.frames.iter().take(step).enumerate().find_map(|(k, frame)| {
+                    frame
+                        .invariants
+                        .get(i)
+                        .filter(|inv| !inv.holds && !inv.pending)
+                        .map(|inv| Breach {
+                            step: k,
+                            detail: inv.detail.clone(),
+                        })
+                })
+            })
+            .collect()
+    }
+}
+
+/// Where and why an invariant broke.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Breach {
+    /// The frame it broke on.
+    pub step: usize,
+    /// Why, when the check said.
+    pub detail: Option<String>,
+}
+
 /// One step of a run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Frame {
@@ -134,4 +167,60 @@ pub struct InvariantStatus {
 pub struct FaultOption {
     pub id: String,
     pub label: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(verdicts: &[(bool, bool)]) -> Frame {
+        Frame {
+            event: EventKind::Start,
+            narration: String::new(),
+            world: World::default(),
+            moves: Vec::new(),
+            invariants: verdicts
+                .iter()
+                .enumerate()
+                .map(|(i, &(holds, pending))| InvariantStatus {
+                    id: format!("i{i}"),
+                    label: String::new(),
+                    holds,
+                    pending,
+                    detail: (!holds).then(|| format!("why {i}")),
+                })
+                .collect(),
+            faults: Vec::new(),
+            injected: None,
+        }
+    }
+
+    #[test]
+    fn a_breach_stays_on_the_record_after_the_invariant_holds_again() {
+        let timeline = Timeline {
+            frames: vec![
+                frame(&[(true, false), (true, true)]),
+                frame(&[(false, false), (true, true)]),
+                frame(&[(true, false), (true, true)]),
+                frame(&[(true, false), (false, false)]),
+            ],
+        };
+        assert_eq!(timeline.breaches_before(0), vec![None, None]);
+        assert_eq!(
+            timeline.breaches_before(1),
+            vec![None, None],
+            "the frame shown is not 'before'"
+        );
+        let first = Some(Breach {
+            step: 1,
+            detail: Some("why 0".into()),
+        });
+        assert_eq!(timeline.breaches_before(2), vec![first.clone(), None]);
+        assert_eq!(timeline.breaches_before(3), vec![first, None]);
+        assert_eq!(
+            timeline.breaches_before(99),
+            Vec::<Option<Breach>>::new(),
+            "no such frame"
+        );
+    }
 }

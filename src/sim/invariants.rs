@@ -135,6 +135,29 @@ pub fn check(rule: &Rule, world: &World) -> Result<(), String> {
                 )),
             }
         }
+        Rule::NumberAtMost {
+            at,
+            column,
+            max,
+            filter,
+        } => {
+            let panel = find(world, at)?;
+            let over = panel.rows.iter().filter(|r| filter.matches(r)).find(|r| {
+                cell(r, *column)
+                    .trim()
+                    .parse::<f64>()
+                    .map_or(true, |n| n > f64::from(*max))
+            });
+            match over {
+                None => Ok(()),
+                Some(row) => Err(format!(
+                    "{} has {} {}, more than {max}",
+                    quote(cell(row, 0)),
+                    column_name(panel, *column),
+                    quote(cell(row, *column))
+                )),
+            }
+        }
         Rule::Implies { when, then } => {
             if !passes(world, when)? {
                 return Ok(());
@@ -385,5 +408,22 @@ mod tests {
             then: vec![test("pay", &["paid"], true)],
         };
         assert!(check(&lenient, &world(&[&["order", "done"]])).is_ok());
+    }
+
+    #[test]
+    fn number_at_most_judges_numbers_and_rejects_the_rest() {
+        let rule = |max| Rule::NumberAtMost {
+            at: at(),
+            column: 1,
+            max,
+            filter: Filter::default(),
+        };
+        let waits = world(&[&["j1", "0"], &["j2", "5"]]);
+        assert!(check(&rule(5), &waits).is_ok());
+        assert_eq!(
+            check(&rule(4), &waits),
+            Err("\"j2\" has status \"5\", more than 4".into())
+        );
+        assert!(check(&rule(9), &world(&[&["j1", "soon"]])).is_err());
     }
 }

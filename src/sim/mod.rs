@@ -7,6 +7,10 @@
 //! engine plays both, checks the scenario's invariants on every frame, and
 //! branches the story wherever the user injects a fault.
 //!
+//! A scenario says whether its invariants hold (`"expect": "holds"`) or show
+//! the problem a pattern solves by breaking (`"breaks"`), and may declare
+//! charts, measured per frame by [`chart_series`] (see [`charts`]).
+//!
 //! ```
 //! use patterns_forged::sim::{self, Choices};
 //! let catalog = patterns_forged::catalog::embedded().as_ref().expect("valid catalog");
@@ -15,6 +19,7 @@
 //! assert!(timeline.frames.iter().all(|f| f.invariants.iter().all(|i| i.holds)));
 //! ```
 
+pub mod charts;
 mod choices;
 mod engine;
 mod error;
@@ -29,14 +34,17 @@ pub mod spec;
 mod world;
 
 #[cfg(test)]
+mod shipped_tests;
+#[cfg(test)]
 mod test_support;
 #[cfg(test)]
 mod tests;
 
+pub use charts::{Chart, Series, chart_series};
 pub use choices::{Choices, Params};
 pub use engine::{MAX_FRAMES, run};
 pub use error::SimError;
-pub use link::{LinkQuery, clamp_step, format_query, parse_faults, parse_query, pick_scenario};
+pub use link::{LinkQuery, clamp_step, format_query, parse_faults, parse_query, pick_params, pick_scenario};
 
 use spec::{ParamSpec, SimulationSpec};
 

@@ -6,6 +6,7 @@
 //! [`Step`] and [`Effect`] are also the vocabulary the computed models
 //! emit, so scripts and models are played by one engine.
 
+pub use super::charts::{ChartSpec, Measure, SeriesSpec};
 use super::frame::{ActorStatus, EventKind, FaultOption, MessageKind, PanelKind};
 use super::models::{ModelData, ModelName};
 pub use super::read::read_simulation;
@@ -107,10 +108,32 @@ pub struct ScenarioSpec {
     pub setup: Vec<Effect>,
     /// What the scenario promises, checked on every frame.
     pub invariants: Vec<InvariantSpec>,
+    /// Whether its invariants hold on every frame of the default run, or
+    /// some break (a "without the pattern" scenario shows the problem).
+    pub expect: Expect,
+    /// Measures plotted over the run, one point per frame.
+    pub charts: Vec<ChartSpec>,
     /// Fault ids injected by the scenario itself, each at the first frame
     /// that offers it (after the previous one fired).
     pub plan: Vec<String>,
     pub body: ScenarioBody,
+}
+
+/// What a scenario's invariants are meant to do in its default run
+/// (catalog field `expect`, `"holds"` when absent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Expect {
+    /// Every invariant holds on every frame, whatever faults are injected.
+    #[default]
+    Holds,
+    /// At least one invariant breaks: the scenario shows the problem the
+    /// pattern solves.
+    Breaks,
+}
+
+impl Expect {
+    /// Every value with its catalog spelling.
+    pub const ALL: [(&'static str, Expect); 2] = [("holds", Expect::Holds), ("breaks", Expect::Breaks)];
 }
 
 /// Where a scenario's steps come from.
@@ -330,6 +353,14 @@ pub enum Rule {
     },
     /// Whenever `when` passes, every test in `then` passes too.
     Implies { when: CellTest, then: Vec<CellTest> },
+    /// Every matching row's `column` is a number no greater than `max` (a
+    /// wait, a count, an age); a cell that is not a number breaks it.
+    NumberAtMost {
+        at: PanelRef,
+        column: usize,
+        max: u32,
+        filter: Filter,
+    },
 }
 
 impl SimulationSpec {

@@ -17,15 +17,17 @@ enum Kind {
     EachFollows,
     Subset,
     Implies,
+    NumberAtMost,
 }
 
-const KINDS: [(&str, Kind); 6] = [
+const KINDS: [(&str, Kind); 7] = [
     ("unique", Kind::Unique),
     ("count_at_most", Kind::CountAtMost),
     ("all_in", Kind::AllIn),
     ("each_follows", Kind::EachFollows),
     ("subset", Kind::Subset),
     ("implies", Kind::Implies),
+    ("number_at_most", Kind::NumberAtMost),
 ];
 
 /// One invariant.
@@ -42,6 +44,7 @@ pub fn read_invariant(ctx: &mut Ctx, scope: Scope, value: &Value, path: &str) ->
         Kind::EachFollows => &["actor", "panel", "entry", "after", "same"],
         Kind::Subset => &["actor", "panel", "column", "of"],
         Kind::Implies => &["if", "then"],
+        Kind::NumberAtMost => &["actor", "panel", "column", "max", "where"],
     };
     let known: Vec<&str> = ["id", "label", "kind", "at_end"]
         .iter()
@@ -136,13 +139,23 @@ fn read_rule(ctx: &mut Ctx, scope: Scope, kind: Kind, map: &Map<String, Value>, 
                 at,
             }
         }
+        Kind::NumberAtMost => {
+            let column = column(ctx, panel, map, "column", path);
+            let max = ctx.number(map, "max", path);
+            Rule::NumberAtMost {
+                column: column?,
+                max: max?,
+                filter: filter(ctx, "where")?,
+                at,
+            }
+        }
         Kind::Implies => return None,
     })
 }
 
 /// `{"column": "value"}` or `{"column": ["a", "b"]}` conditions, all of
 /// which must match; absent means every row.
-fn read_filter(ctx: &mut Ctx, panel: &PanelSpec, value: Option<&Value>, field: &str) -> Option<Filter> {
+pub(super) fn read_filter(ctx: &mut Ctx, panel: &PanelSpec, value: Option<&Value>, field: &str) -> Option<Filter> {
     let Some(value) = value.filter(|v| !v.is_null()) else {
         return Some(Filter::default());
     };
@@ -196,7 +209,8 @@ pub fn actors_of(rule: &Rule) -> Vec<&str> {
         Rule::Unique { at, .. }
         | Rule::CountAtMost { at, .. }
         | Rule::AllIn { at, .. }
-        | Rule::EachFollows { at, .. } => {
+        | Rule::EachFollows { at, .. }
+        | Rule::NumberAtMost { at, .. } => {
             vec![at.actor.as_str()]
         }
         Rule::Subset { at, of, .. } => vec![at.actor.as_str(), of.actor.as_str()],

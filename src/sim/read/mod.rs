@@ -3,12 +3,15 @@
 //! and, inside a scenario, the scenario's id; nothing is trusted at run time
 //! that could have been checked here.
 
+mod charts;
 mod ctx;
 mod effects;
 mod invariants;
 mod scope;
 mod steps;
 
+#[cfg(test)]
+mod charts_tests;
 #[cfg(test)]
 mod tests;
 
@@ -18,12 +21,14 @@ pub use ctx::Ctx;
 pub use effects::read_effects;
 pub use scope::{Scope, panel_named};
 
+use self::charts::read_charts;
 use self::invariants::{actors_of, read_invariant};
 use self::steps::{Walk, read_steps};
 use super::frame::PanelKind;
 use super::models::{self, ModelData, ModelName};
 use super::spec::{
-    ActorKind, ActorSpec, Canvas, InvariantSpec, PanelSpec, ParamSpec, ScenarioBody, ScenarioSpec, SimulationSpec,
+    ActorKind, ActorSpec, Canvas, Expect, InvariantSpec, PanelSpec, ParamSpec, ScenarioBody, ScenarioSpec,
+    SimulationSpec,
 };
 use super::world;
 use crate::catalog::reader::{Reader, join};
@@ -274,6 +279,8 @@ fn read_scenario_body(
         "steps",
         "steps_from",
         "model",
+        "expect",
+        "charts",
     ];
     ctx.known_keys(map, &known, path);
     let title = ctx.string(map, "title", path);
@@ -287,6 +294,11 @@ fn read_scenario_body(
     let params = read_params(ctx, map, path);
     let setup = read_effects(ctx, scope, map, "setup", path);
     let invariants = read_scenario_invariants(ctx, parts.library, scope, map, path);
+    let expect = match map.get("expect") {
+        None | Some(Value::Null) => Some(Expect::Holds),
+        Some(_) => ctx.name(map, "expect", path, "expectation", &Expect::ALL),
+    };
+    let charts = read_charts(ctx, scope, map, path);
     let plan = ctx.strings(map, "plan", path);
     let body = read_body(ctx, parts, scope, map, path, &plan);
     let scenario = ScenarioSpec {
@@ -298,11 +310,18 @@ fn read_scenario_body(
         params: params?,
         setup,
         invariants: invariants?,
+        expect: expect?,
+        charts: charts?,
         plan,
         body: body?,
     };
     if let Err(problem) = world::initial(parts.actors, &scenario) {
         ctx.error(&join(path, "setup"), format!("cannot apply: {problem}"));
+        return None;
+    }
+    if let ScenarioBody::Model(name) = scenario.body
+        && !models::check_params(ctx, name, &scenario.params, path)
+    {
         return None;
     }
     Some(scenario)
