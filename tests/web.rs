@@ -327,3 +327,40 @@ async fn injecting_a_fault_branches_the_timeline_from_the_current_step() {
         search()
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_parameter_in_the_link_sets_its_picker_and_a_change_reruns_from_the_start() {
+    let _app = mount_at("/patterns/competing-consumers?scenario=with-pattern&step=6&workers=5").await;
+    let picker: web_sys::HtmlSelectElement = document()
+        .get_element_by_id("sim-param-workers")
+        .expect("picker")
+        .unchecked_into();
+    assert_eq!(picker.value(), "5");
+    assert!(counter().starts_with("Step 6 of "), "{}", counter());
+    picker.set_value("2");
+    picker
+        .dispatch_event(&web_sys::Event::new("change").expect("event"))
+        .expect("dispatch");
+    settle().await;
+    assert!(
+        counter().starts_with("Step 0 of "),
+        "a new run starts at its beginning: {}",
+        counter()
+    );
+    assert!(search().contains("workers=2"), "{}", search());
+}
+
+#[wasm_bindgen_test]
+async fn an_out_of_range_parameter_is_clamped_with_a_notice() {
+    let _app = mount_at("/patterns/competing-consumers?scenario=with-pattern&workers=40").await;
+    let picker: web_sys::HtmlSelectElement = document()
+        .get_element_by_id("sim-param-workers")
+        .expect("picker")
+        .unchecked_into();
+    assert_eq!(picker.value(), "8");
+    assert!(
+        texts(".sim-notice").join(" ").contains("40 is outside 1 to 8"),
+        "{:?}",
+        texts(".sim-notice")
+    );
+}

@@ -1,4 +1,6 @@
-//! The URL form of a simulation step: `?scenario=ID&step=K&fault=K:id…`.
+//! The URL form of a simulation step:
+//! `?scenario=ID&step=K&PARAM=N…&fault=K:id…`, where each `PARAM` is one of
+//! the scenario's tunable numbers, such as `workers=3`.
 //!
 //! Pure parsing and formatting, no browser: the player reads the query
 //! with [`parse_query`], picks a valid scenario with [`pick_scenario`],
@@ -19,12 +21,20 @@ pub struct LinkQuery {
     pub step: Option<String>,
     /// Each `fault=K:id`, unparsed.
     pub faults: Vec<String>,
+    /// Every other `key=value`, candidates for the scenario's parameters.
+    pub params: Vec<(String, String)>,
 }
 
+use std::collections::BTreeMap;
+
+use super::spec::ParamSpec;
 use crate::url_text;
 
-/// Reads `scenario`, `step` and every `fault` from a query string (with or
-/// without its leading `?`); other parameters are ignored.
+/// How many unknown parameters a link may carry before the rest are ignored.
+const MAX_OTHER_PARAMS: usize = 16;
+
+/// Reads `scenario`, `step`, every `fault` and (up to a few) other
+/// parameters from a query string, with or without its leading `?`.
 pub fn parse_query(search: &str) -> LinkQuery {
     let mut query = LinkQuery::default();
     for pair in search.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
@@ -34,6 +44,7 @@ pub fn parse_query(search: &str) -> LinkQuery {
             "scenario" => query.scenario = Some(value),
             "step" => query.step = Some(value),
             "fault" => query.faults.push(value),
+            key if query.params.len() < MAX_OTHER_PARAMS => query.params.push((key.to_owned(), value)),
             _ => {}
         }
     }
@@ -98,9 +109,45 @@ pub fn clamp_step(raw: Option<&str>, last: usize) -> (usize, Option<String>) {
     }
 }
 
-/// `?scenario=ID&step=K` followed by `&fault=K:id` for each fault.
-pub fn format_query(scenario: &str, step: usize, faults: &[(usize, String)]) -> String {
+/// The values of the scenario's parameters that a link sets, each parsed
+/// and clamped to its range (with a notice when it was not a number or out
+/// of range). Parameters the link leaves out are left to their defaults, and
+/// other keys are ignored.
+pub fn pick_params(raw: &[(String, String)], specs: &[ParamSpec]) -> (BTreeMap<String, u32>, Vec<String>) {
+    let mut params = BTreeMap::new();
+    let mut notices = Vec::new();
+    for spec in specs {
+        let Some((_, value)) = raw.iter().find(|(key, _)| *key == spec.id) else {
+            continue;
+        };
+        let range = format!("{} to {}", spec.min, spec.max);
+        let chosen = match value.trim().parse::<i64>() {
+            Ok(n) if n < i64::from(spec.min) || n > i64::from(spec.max) => {
+                let clamped = if n < i64::from(spec.min) { spec.min } else { spec.max };
+                notices.push(format!("{} {n} is outside {range}; using {clamped}.", spec.label));
+                clamped
+            }
+            Ok(n) => u32::try_from(n).unwrap_or(spec.default),
+            Err(_) => {
+                notices.push(format!(
+                    "{}: \"{value}\" is not a number from {range}; using {}.",
+                    spec.label, spec.default
+                ));
+                spec.default
+            }
+        };
+        params.insert(spec.id.clone(), chosen);
+    }
+    (params, notices)
+}
+
+/// `?scenario=ID&step=K`, then `&PARAM=N` for each chosen parameter and
+/// `&fault=K:id` for each fault.
+pub fn format_query(scenario: &str, step: usize, params: &BTreeMap<String, u32>, faults: &[(usize, String)]) -> String {
     let mut out = format!("?scenario={}&step={step}", encode(scenario));
+    for (id, value) in params {
+        out.push_str(&format!("&{}={value}", encode(id)));
+    }
     for (frame, id) in faults {
         out.push_str(&format!("&fault={frame}:{}", encode(id)));
     }
@@ -122,6 +169,57 @@ fn decode(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    fn workers() -> ParamSpec {
+        ParamSpec {
+            id: "workers".into(),
+            label: "Workers".into(),
+            min: 1,
+            max: 8,
+            default: 3,
+        }
+    }
+
+    fn pairs(query: &str) -> Vec<(String, String)> {
+        parse_query(query).params
+    }
+
+    #[test]
+    fn parameters_in_a_link_are_read_and_clamped_to_their_range() {
+        let specs = [workers()];
+        let (params, notices) = pick_params(&pairs("?scenario=x&workers=5&q=ignored"), &specs);
+        assert_eq!(params.get("workers"), Some(&5));
+        assert!(notices.is_empty());
+        let (params, notices) = pick_params(&pairs("?workers=99"), &specs);
+        assert_eq!(params.get("workers"), Some(&8));
+        assert_eq!(notices, ["Workers 99 is outside 1 to 8; using 8."]);
+        let (params, notices) = pick_params(&pairs("?workers=-4"), &specs);
+        assert_eq!(params.get("workers"), Some(&1));
+        assert_eq!(notices.len(), 1);
+        let (params, notices) = pick_params(&pairs("?workers=lots"), &specs);
+        assert_eq!(params.get("workers"), Some(&3));
+        assert!(
+            notices[0].contains("\"lots\" is not a number from 1 to 8"),
+            "{notices:?}"
+        );
+        let (params, _) = pick_params(&pairs("?scenario=x"), &specs);
+        assert!(params.is_empty(), "an absent parameter keeps its default");
+    }
+
+    #[test]
+    fn parameters_round_trip_through_the_url() {
+        let params: BTreeMap<String, u32> = [("workers".to_owned(), 6)].into_iter().collect();
+        let query = format_query("with-pattern", 4, &params, &[(2, "crash:w1".to_owned())]);
+        assert_eq!(query, "?scenario=with-pattern&step=4&workers=6&fault=2:crash:w1");
+        let (read, _) = pick_params(&parse_query(&query).params, &[workers()]);
+        assert_eq!(read, params);
+    }
+
+    #[test]
+    fn a_link_with_many_unknown_keys_keeps_only_a_few() {
+        let query: String = (0..1000).map(|i| format!("k{i}=v&")).collect();
+        assert_eq!(parse_query(&query).params.len(), MAX_OTHER_PARAMS);
+    }
     use super::*;
 
     #[test]
@@ -180,7 +278,7 @@ mod tests {
     #[test]
     fn formatting_round_trips() {
         let faults = vec![(2, "lose:Charge Card".to_owned()), (7, "crash".to_owned())];
-        let text = format_query("orchestrated-crash", 9, &faults);
+        let text = format_query("orchestrated-crash", 9, &BTreeMap::new(), &faults);
         assert_eq!(
             text,
             "?scenario=orchestrated-crash&step=9&fault=2:lose:Charge%20Card&fault=7:crash"

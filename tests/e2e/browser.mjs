@@ -30,7 +30,10 @@ export async function openPage(browser, url, options = {}) {
     if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
-  page.on('requestfailed', (req) => page.problems.push(`request failed: ${req.url()}`));
+  // A request aborted by a navigation or reload is not a fault of the site.
+  page.on('requestfailed', (req) => {
+    if (req.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${req.url()}`);
+  });
   if (url) await gotoApp(page, url);
   return page;
 }

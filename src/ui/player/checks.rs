@@ -1,16 +1,21 @@
 //! The current frame's invariants as badges (holding, broken, pending) and
-//! the faults the user can inject there, as buttons.
+//! the faults the user can inject there, as buttons. A breach stays on the
+//! record: an invariant broken at an earlier step still reads "broken", with
+//! the step it broke at, even where it holds again.
 
 use leptos::prelude::*;
 
 use super::state::PlayerState;
-use crate::sim::frame::Frame;
+use crate::sim::frame::{Breach, Frame};
 
-/// One badge per invariant of `frame`, with the reason when broken.
+/// One badge per invariant of `frame`, with the reason when broken, now or
+/// at an earlier step.
 #[component]
 pub fn Invariants(
     /// The frame whose verdicts to show.
     frame: Frame,
+    /// Each invariant's first breach before this frame.
+    earlier: Vec<Option<Breach>>,
 ) -> impl IntoView {
     if frame.invariants.is_empty() {
         return None;
@@ -18,20 +23,28 @@ pub fn Invariants(
     let items = frame
         .invariants
         .into_iter()
-        .map(|inv| {
-            let (class, word) = if inv.pending {
-                ("pending", "pending")
-            } else if inv.holds {
-                ("holding", "holding")
-            } else {
+        .zip(earlier.into_iter().chain(std::iter::repeat(None)))
+        .map(|(inv, earlier)| {
+            let (class, word) = if !inv.holds && !inv.pending {
                 ("broken", "broken")
+            } else if earlier.is_some() {
+                ("broken", "broken earlier")
+            } else if inv.pending {
+                ("pending", "pending")
+            } else {
+                ("holding", "holding")
             };
+            let earlier = earlier.filter(|_| inv.holds || inv.pending).map(|Breach { step, detail }| {
+                let why = detail.map(|d| format!(": {d}")).unwrap_or_default();
+                view! { <span class="detail">{format!(" — at step {step}{why}; it holds again now")}</span> }
+            });
             view! {
                 <li class=format!("sim-invariant {class}")>
                     <span class="badge">{word}</span>
                     " "
                     <span class="label">{inv.label}</span>
                     {inv.detail.filter(|_| !inv.holds).map(|d| view! { <span class="detail">{format!(" — {d}")}</span> })}
+                    {earlier}
                 </li>
             }
         })

@@ -7,11 +7,13 @@
 //! (the autoplay interval, cleared when the page goes away); the frames
 //! themselves come from [`crate::sim::run`].
 
+mod charts;
 mod checks;
 mod controls;
 mod copy_link;
 mod diagram;
 mod panels;
+mod params;
 mod state;
 
 use std::time::Duration;
@@ -24,12 +26,14 @@ use wasm_bindgen::JsCast;
 use super::base_path::href;
 use super::reduced_motion::prefers_reduced_motion;
 use crate::sim::spec::SimulationSpec;
-use crate::sim::{self, Choices, clamp_step, format_query, parse_faults, parse_query, pick_scenario};
+use crate::sim::{self, Choices, clamp_step, format_query, parse_faults, parse_query, pick_params, pick_scenario};
+use charts::Charts;
 use checks::{Faults, Invariants};
 use controls::Controls;
 use copy_link::CopyLink;
 use diagram::Diagram;
 use panels::StatePanels;
+use params::Params;
 use state::{PlayerState, SEED};
 
 /// The player for `spec`, the simulation of the pattern `slug`.
@@ -52,6 +56,12 @@ pub fn Player(
     notices.extend(fault_notices);
     let mut choices = Choices::new(SEED);
     choices.faults = faults;
+    let declared = sim::scenario_info(spec, &scenario)
+        .map(|s| s.params)
+        .unwrap_or_default();
+    let (params, param_notices) = pick_params(&query.params, declared);
+    choices.params = params;
+    notices.extend(param_notices);
     let mut run = sim::run(spec, &scenario, &choices);
     if let Err(error) = &run
         && !choices.faults.is_empty()
@@ -108,6 +118,7 @@ pub fn Player(
             </div>
             <div class="sim-notices" role="status">{notices}</div>
             {error}
+            <Params state/>
             <Controls state/>
             <div class="sim-stage">
                 <figure class="sim-figure">
@@ -115,9 +126,14 @@ pub fn Player(
                         {move || state.frame().map(|frame| view! { <Diagram spec frame glide_ms=glide_ms(state.speed.get())/> })}
                     </div>
                     <figcaption class="sim-narration" aria-live="polite">{narration}</figcaption>
+                    <Charts state/>
                 </figure>
                 <div class="sim-side">
-                    {move || state.frame().map(|frame| view! { <Invariants frame/> })}
+                    {move || {
+                        let step = state.step.get();
+                        let earlier = state.timeline.with(|t| t.as_ref().map(|t| t.breaches_before(step)).unwrap_or_default());
+                        state.frame().map(|frame| view! { <Invariants frame earlier/> })
+                    }}
                     {move || state.frame().map(|frame| view! { <Faults state frame/> })}
                 </div>
             </div>
@@ -174,7 +190,9 @@ fn Transcript(state: PlayerState) -> impl IntoView {
 fn keep_url_in_step(state: PlayerState, slug: String, had_query: bool) {
     let navigate = use_navigate();
     Effect::new(move |previous: Option<()>| {
-        let query = format_query(&state.scenario.read(), state.step.get(), &state.choices.read().faults);
+        let query = state
+            .choices
+            .with(|c| format_query(&state.scenario.read(), state.step.get(), &c.params, &c.faults));
         if previous.is_none() && !had_query {
             return;
         }

@@ -98,6 +98,17 @@ impl PlayerState {
         self.choices.update(|c| *c = c.branch(step, fault));
     }
 
+    /// Sets a parameter of the scenario and reruns it from its start: the
+    /// faults chosen so far belonged to the old run, so they are dropped.
+    pub fn set_param(&self, id: &str, value: u32) {
+        self.playing.set(false);
+        self.choices.update(|c| {
+            c.params.insert(id.to_owned(), value);
+            c.faults.clear();
+        });
+        self.step.set(0);
+    }
+
     /// Switches to another scenario, at its start, with no faults.
     pub fn pick(&self, scenario: String) {
         self.playing.set(false);
