@@ -92,10 +92,11 @@ fn normalise_slug(slug: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn view(q: &str, category: Option<&str>, tags: &[&str]) -> View {
+    /// A view from its parts, for tests.
+    pub(crate) fn view(q: &str, category: Option<&str>, tags: &[&str]) -> View {
         View {
             q: q.into(),
             category: category.map(Into::into),

@@ -76,14 +76,7 @@ fn encode_into(out: &mut String, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn view(q: &str, category: Option<&str>, tags: &[&str]) -> View {
-        View {
-            q: q.into(),
-            category: category.map(Into::into),
-            tags: tags.iter().map(|t| (*t).into()).collect(),
-        }
-    }
+    use crate::search::view::tests::view;
 
     #[test]
     fn parses_the_documented_example() {

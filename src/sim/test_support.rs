@@ -1,8 +1,10 @@
 //! Helpers shared by the simulation tests: a small valid simulation to
-//! mutate, the shipped saga, and a reader that returns the errors it found.
+//! mutate, the shipped simulations, a reader that returns the errors it
+//! found, and accessors for what a frame shows.
 
 use serde_json::{Value, json};
 
+use super::frame::{Frame, Timeline};
 use super::spec::{SimulationSpec, read_simulation};
 use crate::catalog::CatalogError;
 use crate::catalog::reader::Reader;
@@ -96,11 +98,31 @@ pub fn shipped_saga_json() -> Value {
 
 /// The shipped saga simulation, parsed.
 pub fn shipped_saga() -> &'static SimulationSpec {
-    let catalog = crate::catalog::embedded()
+    shipped("saga")
+}
+
+/// The simulation of the shipped pattern `slug`, parsed.
+pub fn shipped(slug: &str) -> &'static SimulationSpec {
+    crate::catalog::embedded()
         .as_ref()
-        .expect("the shipped catalog is valid");
-    catalog
-        .pattern("saga")
+        .expect("the shipped catalog is valid")
+        .pattern(slug)
         .and_then(|p| p.simulation.as_ref())
-        .expect("the saga has a simulation")
+        .unwrap_or_else(|| panic!("{slug} has a simulation"))
+}
+
+/// The rows of one actor's panel on `frame`, as string slices.
+pub fn rows<'t>(frame: &'t Frame, actor: &str, panel: &str) -> Vec<Vec<&'t str>> {
+    let actor = frame.world.actors.iter().find(|a| a.id == actor).expect("actor");
+    let panel = actor.panels.iter().find(|p| p.id == panel).expect("panel");
+    panel
+        .rows
+        .iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect()
+}
+
+/// The last frame of a run.
+pub fn last(timeline: &Timeline) -> &Frame {
+    timeline.frames.last().expect("frames")
 }

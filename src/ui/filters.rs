@@ -12,30 +12,21 @@ use crate::search::ViewResults;
 pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let categories = data::catalog().map(|c| c.categories.as_slice()).unwrap_or_default();
-    let selected = move || url.view.read().category.clone();
-    let buttons = categories
+    let chips = categories
         .iter()
         .map(|category| {
             let slug: &'static str = &category.slug;
-            let is_selected = move || url.view.read().category.as_deref() == Some(slug);
-            let count = move || result.read().categories.iter().find(|f| f.slug == slug).map_or(0, |f| f.count);
             view! {
-                <li>
-                    <button
-                        type="button"
-                        class="chip"
-                        aria-pressed=move || is_selected().to_string()
-                        disabled=move || count() == 0 && !is_selected()
-                        on:click=move |_| {
-                            url.update(|view| {
-                                view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
-                            });
-                        }
-                    >
-                        {category.name.clone()}
-                        <span class="count" aria-label=move || format!("({} patterns)", count())>{count}</span>
-                    </button>
-                </li>
+                <FilterChip
+                    label=category.name.clone()
+                    selected=Signal::derive(move || url.view.read().category.as_deref() == Some(slug))
+                    count=Signal::derive(move || result.read().categories.iter().find(|f| f.slug == slug).map_or(0, |f| f.count))
+                    on_toggle=Callback::new(move |()| {
+                        url.update(|view| {
+                            view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
+                        });
+                    })
+                />
             }
         })
         .collect_view();
@@ -43,18 +34,13 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
         <fieldset class="filter-group">
             <legend>"Category"</legend>
             <ul class="chips">
-                <li>
-                    <button
-                        type="button"
-                        class="chip"
-                        aria-pressed=move || selected().is_none().to_string()
-                        on:click=move |_| url.update(|view| view.category = None)
-                    >
-                        "All"
-                        <span class="count">{move || result.read().any_category}</span>
-                    </button>
-                </li>
-                {buttons}
+                <FilterChip
+                    label="All".to_owned()
+                    selected=Signal::derive(move || url.view.read().category.is_none())
+                    count=Signal::derive(move || result.read().any_category)
+                    on_toggle=Callback::new(move |()| url.update(|view| view.category = None))
+                />
+                {chips}
             </ul>
         </fieldset>
     }
@@ -65,32 +51,16 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
 pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let tags = data::catalog().map(|c| c.tags()).unwrap_or_default();
-    let buttons = tags
+    let chips = tags
         .into_iter()
         .map(|tag| {
-            let is_selected = move || url.view.read().tags.iter().any(|t| t == tag);
-            let count = move || result.read().tags.iter().find(|f| f.slug == tag).map_or(0, |f| f.count);
             view! {
-                <li>
-                    <button
-                        type="button"
-                        class="chip"
-                        aria-pressed=move || is_selected().to_string()
-                        disabled=move || count() == 0 && !is_selected()
-                        on:click=move |_| {
-                            url.update(|view| {
-                                if let Some(at) = view.tags.iter().position(|t| t == tag) {
-                                    view.tags.remove(at);
-                                } else {
-                                    view.tags.push(tag.to_owned());
-                                }
-                            });
-                        }
-                    >
-                        {format!("#{tag}")}
-                        <span class="count" aria-label=move || format!("({} patterns)", count())>{count}</span>
-                    </button>
-                </li>
+                <FilterChip
+                    label=format!("#{tag}")
+                    selected=Signal::derive(move || url.view.read().tags.iter().any(|t| t == tag))
+                    count=Signal::derive(move || result.read().tags.iter().find(|f| f.slug == tag).map_or(0, |f| f.count))
+                    on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
+                />
             }
         })
         .collect_view();
@@ -99,7 +69,36 @@ pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
             <legend>
                 "Tags " <span class="filter-hint">"(a pattern must have every selected tag)"</span>
             </legend>
-            <ul class="chips">{buttons}</ul>
+            <ul class="chips">{chips}</ul>
         </fieldset>
+    }
+}
+
+/// A toggle button for one filter choice, with the number of patterns it
+/// would leave; a choice that would leave none is disabled unless selected.
+#[component]
+fn FilterChip(
+    /// What the chip says.
+    label: String,
+    /// Whether the choice is in the current view.
+    selected: Signal<bool>,
+    /// How many patterns the view would show with this choice.
+    count: Signal<usize>,
+    /// Selects or deselects the choice.
+    on_toggle: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <li>
+            <button
+                type="button"
+                class="chip"
+                aria-pressed=move || selected.get().to_string()
+                disabled=move || count.get() == 0 && !selected.get()
+                on:click=move |_| on_toggle.run(())
+            >
+                {label}
+                <span class="count" aria-label=move || format!("({} patterns)", count.get())>{count}</span>
+            </button>
+        </li>
     }
 }

@@ -2,21 +2,9 @@
 // viewport, and no layout shift when results change.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './static-server.mjs';
-import { launch, openPage, problemsOf } from './browser.mjs';
+import { openPage, problemsOf, useSite } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic('dist', '/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(before, after);
 
 /** Presses Tab until `predicate` holds for the focused element (at most 60 times). */
 async function tabUntil(page, predicate, what) {
@@ -28,7 +16,7 @@ async function tabUntil(page, predicate, what) {
 }
 
 test('search, filter and open a pattern with the keyboard alone, focus always visible', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   await tabUntil(page, () => document.activeElement?.id === 'search-input', 'the search box');
   await page.keyboard.type('event');
   await page.waitForFunction(() => location.search === '?q=event');
@@ -46,7 +34,7 @@ test('search, filter and open a pattern with the keyboard alone, focus always vi
 });
 
 test('landmarks and headings: one h1, banner, main, contentinfo, a search region', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   assert.equal(await page.locator('h1').count(), 1);
   for (const role of ['banner', 'main', 'contentinfo', 'search']) {
     assert.equal(await page.getByRole(role).count(), 1, role);
@@ -58,7 +46,7 @@ test('landmarks and headings: one h1, banner, main, contentinfo, a search region
 });
 
 test('filtering causes no layout shift', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   await page.evaluate(() => {
     window.__shifts = [];
     new PerformanceObserver((list) => window.__shifts.push(...list.getEntries().map((e) => e.value)))
@@ -79,7 +67,7 @@ test('filtering causes no layout shift', async () => {
 
 test('a 360 px phone shows everything without horizontal scrolling', async () => {
   for (const path of ['/', '/patterns/saga', '/?q=outbox']) {
-    const page = await openPage(browser, server.url(path), { viewport: { width: 360, height: 740 } });
+    const page = await openPage(site.browser, site.server.url(path), { viewport: { width: 360, height: 740 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.equal(overflow, 0, `no horizontal scroll at ${path}`);
     await page.context().close();

@@ -48,3 +48,22 @@ export async function gotoApp(page, url) {
 export function problemsOf(page) {
   return page.problems.filter((p) => !/Failed to load resource: the server responded with a status of 404/.test(p));
 }
+
+/**
+ * Serves `dir` under `base` and launches Chromium once for a test file,
+ * closing both after it; the returned object's `server` and `browser` are
+ * set once the file's tests start.
+ */
+export function useSite(before, after, dir = 'dist', base = '/') {
+  const site = { server: null, browser: null };
+  before(async () => {
+    const { serveStatic } = await import('./static-server.mjs');
+    site.server = await serveStatic(dir, base);
+    site.browser = await launch();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
+}

@@ -2,21 +2,9 @@
 // host, driven in headless Chromium as a person would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './static-server.mjs';
-import { launch, openPage, gotoApp, problemsOf } from './browser.mjs';
+import { openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic('dist', '/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(before, after);
 
 const cardTitles = (page) => page.locator('.card h3').allInnerTexts();
 const pathAndQuery = (page) => {
@@ -25,7 +13,7 @@ const pathAndQuery = (page) => {
 };
 
 test('home lists every pattern, grouped by category in the seed order', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   assert.equal((await cardTitles(page)).length, 8);
   assert.deepEqual(await page.locator('h2.category-heading').allInnerTexts(), [
     'Scalability', 'Operability', 'APIs', 'Consistency', 'Performance',
@@ -35,7 +23,7 @@ test('home lists every pattern, grouped by category in the seed order', async ()
 });
 
 test('filter by category and by tags, with the view in the URL', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   await page.getByRole('button', { name: /^Consistency/ }).click();
   assert.deepEqual(await cardTitles(page), ['Transactional Outbox', 'Saga']);
   assert.equal(pathAndQuery(page), '/?category=consistency');
@@ -51,7 +39,7 @@ test('filter by category and by tags, with the view in the URL', async () => {
 });
 
 test('search ranks problem-first queries, marks matches and does not flood history', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   const before = await page.evaluate(() => history.length);
   await page.getByLabel('Search patterns').pressSequentially('charged twice', { delay: 20 });
   await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'charged twice');
@@ -72,7 +60,7 @@ test('search ranks problem-first queries, marks matches and does not flood histo
 });
 
 test('a search that finds nothing says so and offers a way back', async () => {
-  const page = await openPage(browser, server.url('/?q=qqqqzzzz'));
+  const page = await openPage(site.browser, site.server.url('/?q=qqqqzzzz'));
   await assertVisibleText(page, 'No patterns match “qqqqzzzz”');
   await page.getByRole('button', { name: 'Show all patterns' }).click();
   assert.equal((await cardTitles(page)).length, 8);
@@ -80,7 +68,7 @@ test('a search that finds nothing says so and offers a way back', async () => {
 });
 
 test('open a pattern from its card, reload the deep link, go back', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   await page.getByRole('link', { name: 'Saga', exact: true }).click();
   await page.waitForURL(/\/patterns\/saga$/);
   assert.equal(await page.locator('main h1').innerText(), 'Saga');
@@ -99,7 +87,7 @@ test('open a pattern from its card, reload the deep link, go back', async () => 
 });
 
 test('a shared filter link opens that view', async () => {
-  const page = await openPage(browser, server.url('/?q=events&category=scalability&tag=cqrs'));
+  const page = await openPage(site.browser, site.server.url('/?q=events&category=scalability&tag=cqrs'));
   assert.equal(await page.getByLabel('Search patterns').inputValue(), 'events');
   assert.ok((await cardTitles(page)).length >= 1);
   for (const title of await cardTitles(page)) assert.ok(['CQRS', 'Event Sourcing'].includes(title), title);
@@ -108,10 +96,10 @@ test('a shared filter link opens that view', async () => {
 });
 
 test('an unknown slug and an unknown path show not-found with suggestions', async () => {
-  const page = await openPage(browser, server.url('/patterns/transactional-outbx'));
+  const page = await openPage(site.browser, site.server.url('/patterns/transactional-outbx'));
   assert.equal(await page.locator('main h1').innerText(), 'No pattern here');
   assert.equal(await page.locator('.suggestions a').first().innerText(), 'Transactional Outbox');
-  await gotoApp(page, server.url('/no/such/place'));
+  await gotoApp(page, site.server.url('/no/such/place'));
   assert.equal(await page.locator('main h1').innerText(), 'No pattern here');
   await page.getByRole('link', { name: 'Browse all patterns' }).click();
   assert.equal((await cardTitles(page)).length, 8);

@@ -1,21 +1,9 @@
 // End-to-end: the saga walk-through, as a learner would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './static-server.mjs';
-import { launch, openPage, gotoApp, problemsOf } from './browser.mjs';
+import { openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic('dist', '/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(before, after);
 
 const counter = (page) => page.locator('.sim-counter').innerText();
 const stepOf = async (page) => (await counter(page)).match(/^Step (\d+) of (\d+)/).slice(1).map(Number);
@@ -23,7 +11,7 @@ const frameState = (page) =>
   page.evaluate(() => [document.querySelector('.sim-panels').innerHTML, document.querySelector('.sim-narration').textContent]);
 
 test('play the happy path to the end: every invariant holds and the order is confirmed', async () => {
-  const page = await openPage(browser, server.url('/patterns/saga'));
+  const page = await openPage(site.browser, site.server.url('/patterns/saga'));
   await page.getByLabel('Scenario').selectOption('orchestrated-happy-path');
   await page.getByLabel('Speed').selectOption({ label: '4×' });
   await page.getByRole('button', { name: 'Play' }).click();
@@ -37,7 +25,7 @@ test('play the happy path to the end: every invariant holds and the order is con
 });
 
 test('a failure scenario steps through compensations in reverse order, and a reloaded deep link shows the same state', async () => {
-  const page = await openPage(browser, server.url('/patterns/saga'));
+  const page = await openPage(site.browser, site.server.url('/patterns/saga'));
   await page.getByLabel('Scenario').selectOption('orchestrated-no-courier');
   const narrations = [];
   let [step, last] = await stepOf(page);
@@ -59,7 +47,7 @@ test('a failure scenario steps through compensations in reverse order, and a rel
   const url = page.url();
   assert.match(url, /scenario=orchestrated-no-courier/);
   assert.match(url, new RegExp(`step=${Math.floor(last / 2)}`));
-  const fresh = await openPage(browser, url);
+  const fresh = await openPage(site.browser, url);
   assert.deepEqual(await frameState(fresh), middle, 'the deep link shows exactly the same state');
   assert.ok(await fresh.getByRole('button', { name: 'Play' }).isVisible(), 'a deep link opens paused');
   assert.deepEqual(problemsOf(page), []);
@@ -67,7 +55,7 @@ test('a failure scenario steps through compensations in reverse order, and a rel
 });
 
 test('stepping does not add history entries, and leaving the page stops playback', async () => {
-  const page = await openPage(browser, server.url('/patterns/saga'));
+  const page = await openPage(site.browser, site.server.url('/patterns/saga'));
   const length = await page.evaluate(() => history.length);
   for (let i = 0; i < 5; i++) await page.getByRole('button', { name: 'Next step' }).click();
   assert.equal(await page.evaluate(() => history.length), length);
@@ -83,9 +71,9 @@ test('stepping does not add history entries, and leaving the page stops playback
 });
 
 test('copy link to this step puts the step URL on the clipboard', async () => {
-  const page = await openPage(browser, null);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
-  await gotoApp(page, server.url('/patterns/saga?scenario=orchestrated-crash&step=4'));
+  const page = await openPage(site.browser, null);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.origin });
+  await gotoApp(page, site.server.url('/patterns/saga?scenario=orchestrated-crash&step=4'));
   await page.getByRole('button', { name: 'Copy link to this step' }).click();
   await page.getByText('Link copied').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
@@ -93,14 +81,14 @@ test('copy link to this step puts the step URL on the clipboard', async () => {
 });
 
 test('with reduced motion, messages jump instead of gliding and the transcript is open', async () => {
-  const page = await openPage(browser, server.url('/patterns/saga?scenario=orchestrated-happy-path&step=1'), { reducedMotion: 'reduce' });
+  const page = await openPage(site.browser, site.server.url('/patterns/saga?scenario=orchestrated-happy-path&step=1'), { reducedMotion: 'reduce' });
   assert.ok((await page.locator('.sim-diagram .message').count()) > 0, 'a message moves at step 1');
   assert.equal(await page.locator('.sim-diagram .message-token').count(), 0, 'no gliding token');
   assert.ok(await page.locator('.sim-transcript').evaluate((d) => d.open), 'the transcript is open');
   const lines = await page.locator('.sim-transcript li').count();
   const [, last] = (await page.locator('.sim-counter').innerText()).match(/of (\d+)/);
   assert.equal(lines, Number(last) + 1, 'one numbered line per frame');
-  const normal = await openPage(browser, server.url('/patterns/saga?scenario=orchestrated-happy-path&step=1'));
+  const normal = await openPage(site.browser, site.server.url('/patterns/saga?scenario=orchestrated-happy-path&step=1'));
   assert.ok((await normal.locator('.sim-diagram .message-token').count()) > 0, 'tokens glide without reduced motion');
   assert.equal(await normal.locator('.sim-transcript').evaluate((d) => d.open), false);
 });

@@ -3,8 +3,7 @@
 // badge holding at the end of "With the pattern").
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './static-server.mjs';
-import { launch, openPage, problemsOf } from './browser.mjs';
+import { openPage, problemsOf, useSite } from './browser.mjs';
 
 const PATTERNS = [
   'competing-consumers',
@@ -16,18 +15,7 @@ const PATTERNS = [
   'read-through-cache',
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic('dist', '/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(before, after);
 
 /** Picks a scenario, plays it at 4× to its last step, and returns the badges. */
 async function runToEnd(page, scenario) {
@@ -40,7 +28,7 @@ async function runToEnd(page, scenario) {
 
 for (const slug of PATTERNS) {
   test(`${slug}: without the pattern an invariant breaks, with it every invariant holds`, async () => {
-    const page = await openPage(browser, server.url(`/patterns/${slug}`));
+    const page = await openPage(site.browser, site.server.url(`/patterns/${slug}`));
     const options = await page.getByLabel('Scenario').locator('option').allInnerTexts();
     assert.ok(options.some((o) => /^Without the pattern/i.test(o)), `options: ${options}`);
     assert.ok(options.some((o) => /^With the pattern/i.test(o)), `options: ${options}`);
@@ -56,7 +44,7 @@ for (const slug of PATTERNS) {
 }
 
 test('competing consumers: the worker count is in the URL and the chart follows the run', async () => {
-  const page = await openPage(browser, server.url('/patterns/competing-consumers?scenario=with-pattern&step=0&workers=2'));
+  const page = await openPage(site.browser, site.server.url('/patterns/competing-consumers?scenario=with-pattern&step=0&workers=2'));
   assert.equal(await page.getByLabel('Workers', { exact: true }).inputValue(), '2');
   await page.getByLabel('Workers', { exact: true }).selectOption('6');
   await page.getByRole('button', { name: 'Next step' }).click();

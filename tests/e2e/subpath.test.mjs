@@ -2,24 +2,12 @@
 // deep links included, with every asset loaded by absolute URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveStatic } from './static-server.mjs';
-import { launch, openPage, problemsOf } from './browser.mjs';
+import { openPage, problemsOf, useSite } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveStatic('target/dist-subpath', '/patterns-forged/');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(before, after, 'target/dist-subpath', '/patterns-forged/');
 
 test('home, links and a reloaded deep link work under /patterns-forged/', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   assert.equal(await page.locator('.card h3').count(), 8);
   await page.getByRole('link', { name: 'Event Sourcing', exact: true }).click();
   await page.waitForURL(/\/patterns-forged\/patterns\/event-sourcing$/);
@@ -33,7 +21,7 @@ test('home, links and a reloaded deep link work under /patterns-forged/', async 
 });
 
 test('a deep link opened cold under the sub-path boots the app', async () => {
-  const page = await openPage(browser, server.url('/patterns/cqrs'));
+  const page = await openPage(site.browser, site.server.url('/patterns/cqrs'));
   assert.equal(await page.locator('main h1').innerText(), 'CQRS');
   const scripts = await page.evaluate(() => [...document.querySelectorAll('script[src], link[href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')));
   for (const src of scripts) assert.ok(src.startsWith('/patterns-forged/'), `asset by absolute URL: ${src}`);
@@ -41,7 +29,7 @@ test('a deep link opened cold under the sub-path boots the app', async () => {
 });
 
 test('filters and search keep the sub-path in the URL', async () => {
-  const page = await openPage(browser, server.url('/'));
+  const page = await openPage(site.browser, site.server.url('/'));
   await page.getByRole('button', { name: /^Consistency/ }).click();
   await page.getByLabel('Search patterns').fill('saga');
   await page.waitForFunction(() => location.search.includes('q=saga'));

@@ -6,33 +6,15 @@
 
 use crate::sim::frame::{EventKind, Frame, Timeline};
 use crate::sim::spec::SimulationSpec;
+use crate::sim::test_support::{last, rows, shipped};
 use crate::sim::{Choices, SimError, chart_series, run};
 
 fn spec() -> &'static SimulationSpec {
-    crate::catalog::embedded()
-        .as_ref()
-        .expect("the shipped catalog is valid")
-        .pattern("competing-consumers")
-        .and_then(|p| p.simulation.as_ref())
-        .expect("competing consumers simulate")
+    shipped("competing-consumers")
 }
 
 fn play(scenario: &str, choices: &Choices) -> Timeline {
     run(spec(), scenario, choices).unwrap_or_else(|e| panic!("{scenario}: {e}"))
-}
-
-fn rows<'t>(frame: &'t Frame, actor: &str, panel: &str) -> Vec<Vec<&'t str>> {
-    let actor = frame.world.actors.iter().find(|a| a.id == actor).expect("actor");
-    let panel = actor.panels.iter().find(|p| p.id == panel).expect("panel");
-    panel
-        .rows
-        .iter()
-        .map(|r| r.iter().map(String::as_str).collect())
-        .collect()
-}
-
-fn last(timeline: &Timeline) -> &Frame {
-    timeline.frames.last().expect("frames")
 }
 
 /// Ids of the invariants broken on some frame.

@@ -3,8 +3,8 @@
 //! flavours (the step ran, or it never did), retries with the same
 //! idempotency key, late replies, and crashes recovered from the saga log.
 
-use crate::sim::frame::{ActorStatus, EventKind, Frame, Timeline};
-use crate::sim::test_support::shipped_saga;
+use crate::sim::frame::{ActorStatus, EventKind, Timeline};
+use crate::sim::test_support::{last, rows, shipped_saga};
 use crate::sim::{Choices, run};
 
 fn play(scenario: &str, choices: &Choices) -> Timeline {
@@ -20,20 +20,6 @@ fn play_with(scenario: &str, fault: &str) -> Timeline {
         .position(|f| f.faults.iter().any(|o| o.id == fault))
         .expect("the fault is offered");
     play(scenario, &Choices::new(5).with_fault(frame, fault))
-}
-
-fn rows<'t>(frame: &'t Frame, actor: &str, panel: &str) -> Vec<Vec<&'t str>> {
-    let actor = frame.world.actors.iter().find(|a| a.id == actor).expect("actor");
-    let panel = actor.panels.iter().find(|p| p.id == panel).expect("panel");
-    panel
-        .rows
-        .iter()
-        .map(|r| r.iter().map(String::as_str).collect())
-        .collect()
-}
-
-fn last(timeline: &Timeline) -> &Frame {
-    timeline.frames.last().expect("frames")
 }
 
 fn order_status(timeline: &Timeline) -> Option<String> {
