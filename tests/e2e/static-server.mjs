@@ -21,7 +21,16 @@ const TYPES = {
 export async function serveStatic(root, base = '/') {
   const resolvedRoot = path.resolve(root);
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    // Prefix the origin rather than resolving against it: a request for
+    // `//x` is a path on this host, not a link to the host `x`.
+    let url;
+    try {
+      url = new URL(`http://127.0.0.1${req.url}`);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end('bad request');
+      return;
+    }
     let pathname;
     try {
       pathname = decodeURIComponent(url.pathname);
