@@ -7,6 +7,7 @@
 //! ```
 
 mod error;
+mod locate;
 mod model;
 mod parse;
 pub mod reader;

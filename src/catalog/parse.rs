@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::error::{CatalogError, CatalogErrors};
+use super::locate::{locate, offset_of};
 use super::model::{Catalog, Category, Pattern, Related, is_kebab_case};
 use super::reader::{Reader, kind};
 use crate::sim::spec::read_simulation;
@@ -13,9 +14,10 @@ use crate::sim::spec::read_simulation;
 /// Parses and validates a catalog. On failure every error found is returned.
 pub fn parse_catalog(json: &str) -> Result<Catalog, CatalogErrors> {
     let root: Value = serde_json::from_str(json).map_err(|e| {
+        let place = locate(json, offset_of(json, e.line(), e.column()));
         CatalogErrors(vec![CatalogError {
-            pattern: None,
-            field: "(file)".into(),
+            pattern: place.pattern,
+            field: place.field,
             message: format!("is not valid JSON: {e}"),
         }])
     })?;
@@ -85,8 +87,15 @@ fn read_categories(reader: &mut Reader, value: Option<&Value>) -> Option<Vec<Cat
 
 /// A label for messages: `"Saga" (saga)`, or whatever of the two can be read.
 fn pattern_label(index: usize, value: &Value) -> String {
-    let text = |key: &str| value.get(key).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
-    match (text("name"), text("slug")) {
+    let text = |key: &str| value.get(key).and_then(Value::as_str);
+    label(index, text("name"), text("slug"))
+}
+
+/// The label of the pattern at `index` from its name and slug, if non-blank.
+pub(super) fn label(index: usize, name: Option<&str>, slug: Option<&str>) -> String {
+    let name = name.filter(|s| !s.trim().is_empty());
+    let slug = slug.filter(|s| !s.trim().is_empty());
+    match (name, slug) {
         (Some(name), Some(slug)) => format!("{name:?} ({slug})"),
         (Some(name), None) => format!("{name:?} (patterns[{index}])"),
         (None, Some(slug)) => format!("({slug})"),
