@@ -20,8 +20,9 @@ pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
 pub use parse::parse_catalog;
 pub use suggest::closest_patterns;
 
-/// The catalog JSON compiled into the binary.
-pub const EMBEDDED_JSON: &str = include_str!("../../catalog.json");
+/// The catalog JSON compiled into the binary: `catalog.json`, or the file
+/// `PATTERNS_CATALOG` named at build time (see `build.rs`).
+pub const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/catalog.json"));
 
 /// The embedded catalog, parsed once. An invalid catalog is an `Err` the UI
 /// shows as a message; the test command fails on it long before that.
