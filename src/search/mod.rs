@@ -28,11 +28,13 @@
 //! `typo` (one-edit matching), `query` (a parsed query), `index` (building
 //! the index), `rank` (running a query), `radix` (sorting its hits),
 //! `highlight`, `view` (the view type), `filter` (results and facet
-//! counts), `view_query` (URL form).
+//! counts), `listing` (what the home page lists, a page at a
+//! time), `view_query` (URL form).
 
 mod filter;
 mod highlight;
 mod index;
+mod listing;
 mod query;
 mod radix;
 mod rank;
@@ -48,6 +50,7 @@ mod catalog_tests;
 pub use filter::{FacetCount, ViewResults, apply_view};
 pub use highlight::{Segment, highlight};
 pub use index::SearchIndex;
+pub use listing::{Listing, PAGE_SIZE, listing};
 pub use query::{MatchKind, Query, Term};
 pub use rank::Hit;
 pub use view::{MAX_TAGS, MAX_VALUE_CHARS, View};

@@ -9,8 +9,8 @@ use super::data;
 use super::filters::{CategoryFilter, TagFilter};
 use super::pattern_card::PatternCard;
 use super::url_view::{UrlView, use_url_view};
-use crate::catalog::{Catalog, Pattern};
-use crate::search::{Query, View, ViewResults, apply_view};
+use crate::catalog::Catalog;
+use crate::search::{PAGE_SIZE, Query, View, ViewResults, apply_view, listing};
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -106,14 +106,21 @@ fn StatusLine(result: Memo<Shown>, total: usize) -> impl IntoView {
     }
 }
 
-/// The cards: grouped by category without a search, ranked with one.
+/// The cards: grouped by category without a search, ranked with one; a
+/// page at a time (see [`listing`]), with a button for the next page.
 #[component]
 fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>) -> impl IntoView {
     let url = expect_context::<UrlView>();
+    // How many cards to list, and for which view: a new view starts again
+    // from the first page.
+    let limit = RwSignal::new((View::default(), PAGE_SIZE));
+    let current_limit = move || {
+        let (view, n) = &*limit.read();
+        if *view == *url.view.read() { *n } else { PAGE_SIZE }
+    };
     move || {
         let result = result.read();
-        let patterns = &result.patterns;
-        if patterns.is_empty() {
+        if result.patterns.is_empty() {
             let q = url.view.read().q.clone();
             let what = if q.trim().is_empty() {
                 "these filters".to_owned()
@@ -131,45 +138,43 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>)
             }
             .into_any();
         }
-        if result.ranked {
-            let cards = patterns
-                .iter()
-                .map(|&pattern| view! { <li><PatternCard pattern query show_category=true/></li> })
-                .collect_view();
-            return view! {
-                <section aria-labelledby="ranked-heading">
-                    <h2 id="ranked-heading" class="category-heading">"Best matches first"</h2>
-                    <ul class="cards">{cards}</ul>
-                </section>
-            }
-            .into_any();
-        }
-        catalog
-            .categories
-            .iter()
-            .filter_map(|category| {
-                let members: Vec<&'static Pattern> = patterns
-                    .iter()
-                    .copied()
-                    .filter(|p| p.category == category.slug)
-                    .collect();
-                (!members.is_empty()).then(|| {
-                    let heading = format!("category-{}", category.slug);
-                    let labelled_by = heading.clone();
-                    view! {
-                        <section aria-labelledby=labelled_by>
-                            <h2 id=heading class="category-heading">{category.name.clone()}</h2>
-                            <ul class="cards">
-                                {members
-                                    .into_iter()
-                                    .map(|pattern| view! { <li><PatternCard pattern query/></li> })
-                                    .collect_view()}
-                            </ul>
-                        </section>
-                    }
-                })
+        let shown = listing(catalog, &result, current_limit());
+        let groups = shown
+            .groups
+            .into_iter()
+            .map(|(category, members)| {
+                let show_category = category.is_none();
+                let (heading, title) = match category {
+                    Some(category) => (format!("category-{}", category.slug), category.name.clone()),
+                    None => ("ranked-heading".to_owned(), "Best matches first".to_owned()),
+                };
+                let labelled_by = heading.clone();
+                view! {
+                    <section aria-labelledby=labelled_by>
+                        <h2 id=heading class="category-heading">{title}</h2>
+                        <ul class="cards">
+                            {members
+                                .into_iter()
+                                .map(|pattern| view! { <li><PatternCard pattern query show_category/></li> })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                }
             })
-            .collect_view()
-            .into_any()
+            .collect_view();
+        let more = (shown.remaining > 0).then(|| {
+            let next = shown.remaining.min(PAGE_SIZE);
+            let listed = shown.listed;
+            view! {
+                <button
+                    type="button"
+                    class="show-more"
+                    on:click=move |_| limit.set((url.view.get_untracked(), listed + PAGE_SIZE))
+                >
+                    {format!("Show {next} more ({} not listed yet)", shown.remaining)}
+                </button>
+            }
+        });
+        view! { {groups} {more} }.into_any()
     }
 }
