@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every test: lints, native unit and
 # integration tests, component tests in headless Chromium, and end-to-end
-# tests against release builds served on loopback (at / and under a sub-path).
+# tests against release builds served on loopback (at /, under a sub-path,
+# and one built with a hostile catalog).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -28,6 +29,10 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 step "release builds: / and /patterns-forged/"
 scripts/build.sh /
 DIST_DIR=target/dist-subpath scripts/build.sh /patterns-forged/
+
+step "release build of the hostile catalog (payloads in every free-text field) into target/dist-hostile"
+node tests/e2e/hostile-catalog.mjs
+PATTERNS_CATALOG=target/hostile/catalog.json DIST_DIR=target/dist-hostile scripts/build.sh /
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/
