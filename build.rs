@@ -1,11 +1,41 @@
-//! Build script: chooses the catalog compiled into the app. It is
-//! `catalog.json` unless `PATTERNS_CATALOG` names another file, as the
-//! benchmark does with a generated 10,000-pattern catalog and the hardening
-//! tests do with a hostile one. The choice is made at build time: the app
-//! never fetches its catalog.
+//! Build script: checks the catalog compiled into the app and encodes it.
+//!
+//! The catalog is `catalog.json` unless `PATTERNS_CATALOG` names another
+//! file, as the benchmark does with a generated 10,000-pattern catalog. The
+//! script parses and validates it with the crate's own parser (the modules
+//! below are the library's sources); an invalid catalog stops the build with
+//! every error, each naming the pattern and the field. A valid one is written
+//! to `OUT_DIR/catalog.bin` in the `wire` format, which is all the app
+//! decodes at start-up, and copied to `OUT_DIR/catalog.json` for the tests.
+//! The app never fetches its catalog.
 
-use std::path::PathBuf;
-use std::{env, fs, process};
+// Only the parser and the encoder are used here; the rest of these modules
+// serves the app.
+#![allow(dead_code, unused_imports)]
+
+use std::path::{Path, PathBuf};
+use std::{env, fs};
+
+/// The catalog's model and parser (the embedded catalog, which this script
+/// makes, is left out).
+#[path = "src/catalog"]
+mod catalog {
+    mod error;
+    mod locate;
+    mod model;
+    mod parse;
+    pub mod reader;
+
+    pub use error::{CatalogError, CatalogErrors};
+    pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
+    pub use parse::parse_catalog;
+}
+#[path = "src/sim/mod.rs"]
+mod sim;
+#[path = "src/url_text.rs"]
+mod url_text;
+#[path = "src/wire/mod.rs"]
+mod wire;
 
 fn main() {
     println!("cargo::rerun-if-env-changed=PATTERNS_CATALOG");
@@ -16,8 +46,29 @@ fn main() {
     };
     println!("cargo::rerun-if-changed={}", source.display());
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    if let Err(e) = fs::copy(&source, out_dir.join("catalog.json")) {
-        eprintln!("error: cannot read the catalog {}: {e}", source.display());
-        process::exit(1);
+    if let Err(problems) = embed(&source, &out_dir) {
+        // Cargo shows each line as an error and stops the build.
+        for line in problems.lines() {
+            println!("cargo::error={line}");
+        }
     }
+}
+
+/// Validates the catalog at `source` and writes `catalog.bin` and
+/// `catalog.json` into `out_dir`; on failure, what to tell the author.
+fn embed(source: &Path, out_dir: &Path) -> Result<(), String> {
+    let text = fs::read_to_string(source).map_err(|e| format!("cannot read the catalog {}: {e}", source.display()))?;
+    let catalog = catalog::parse_catalog(&text).map_err(|errors| format!("{}: {errors}", source.display()))?;
+    let bytes = wire::to_bytes(&catalog);
+    match wire::from_bytes::<catalog::Catalog>(&bytes) {
+        Ok(decoded) if decoded == catalog => {}
+        Ok(_) => return Err("the encoded catalog decodes to a different catalog".to_owned()),
+        Err(e) => return Err(format!("the encoded catalog does not decode: {e}")),
+    }
+    let write = |name: &str, contents: &[u8]| {
+        let path = out_dir.join(name);
+        fs::write(&path, contents).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    write("catalog.bin", &bytes)?;
+    write("catalog.json", text.as_bytes())
 }

@@ -3,6 +3,8 @@
 //!
 //! The domain is pure Rust and knows nothing of the browser:
 //! - [`catalog`]: the catalog model and its field-by-field validation;
+//! - [`wire`]: the compact binary form the catalog ships in, validated at
+//!   build time;
 //! - [`search`]: the search index, filters and the URL form of a view;
 //! - [`sim`]: scenarios run into timelines of frames.
 //!
@@ -13,6 +15,7 @@ pub mod catalog;
 pub mod search;
 pub mod sim;
 pub mod url_text;
+pub mod wire;
 
 #[cfg(feature = "ui")]
 pub mod ui;
