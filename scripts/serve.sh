@@ -6,4 +6,7 @@ cd "$(dirname "$0")/.."
 scripts/ensure-tools.sh
 export PATH="$HOME/.cargo/bin:$PWD/node_modules/.bin:$PATH"
 cargo fetch --locked --quiet
-exec trunk serve --release --offline --address 127.0.0.1 --port 8080
+# No autoreload: Trunk would inject an inline script, rewritten as it is
+# served, that the page's Content-Security-Policy (scripts/post-build.mjs)
+# rightly refuses. Reload the page by hand after a rebuild.
+exec trunk serve --release --offline --no-autoreload --address 127.0.0.1 --port 8080

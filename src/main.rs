@@ -1,7 +1,8 @@
-//! Entry point of the WebAssembly app: installs the panic hook and mounts
-//! the app on `<body>`.
+//! Entry point of the WebAssembly app: installs the panic hook, mounts the
+//! app on `<body>` and registers the offline service worker.
 
 fn main() {
     console_error_panic_hook::set_once();
     leptos::mount::mount_to_body(patterns_forged::ui::App);
+    patterns_forged::ui::register_service_worker();
 }

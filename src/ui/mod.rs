@@ -13,7 +13,9 @@ mod pattern_card;
 mod pattern_page;
 mod player;
 mod reduced_motion;
+mod service_worker;
 mod theme;
 mod url_view;
 
 pub use app::App;
+pub use service_worker::register_service_worker;

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded
 // browser) and opens pages that record every console error, uncaught
-// exception and failed request, so a test can assert there were none.
+// exception, failed request and Content-Security-Policy violation, so a test
+// can assert there were none.
 import { chromium } from 'playwright-core';
 
 const FLAGS = [
@@ -30,6 +31,7 @@ export async function openPage(browser, url, options = {}) {
     if (msg.type() === 'error') page.problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => page.problems.push(`uncaught: ${err.message}`));
+  await recordPolicyViolations(page);
   // A request aborted by a navigation or reload is not a fault of the site.
   page.on('requestfailed', (req) => {
     if (req.failure()?.errorText !== 'net::ERR_ABORTED') page.problems.push(`request failed: ${req.url()}`);
@@ -38,13 +40,38 @@ export async function openPage(browser, url, options = {}) {
   return page;
 }
 
+/**
+ * Records every `securitypolicyviolation` event of the page's documents in
+ * `page.problems`. The listener is an init script and the report a binding,
+ * both installed through the DevTools protocol, which the page's policy
+ * does not restrict, so they run before any of the page's own scripts.
+ */
+async function recordPolicyViolations(page) {
+  await page.exposeFunction('__reportPolicyViolation', (text) => page.problems.push(`policy violation: ${text}`));
+  await page.addInitScript(() => {
+    window.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+        const sample = event.sample ? ` (${event.sample})` : '';
+        window.__reportPolicyViolation(`${event.effectiveDirective} refused ${event.blockedURI || 'inline'}${where}${sample}`);
+      },
+      true,
+    );
+  });
+}
+
 /** Navigates and waits until the app has rendered its main content. */
 export async function gotoApp(page, url) {
   await page.goto(url);
   await page.waitForSelector('main h1', { timeout: 30_000 });
 }
 
-/** The problems a page recorded, minus the 404 status of deep-link loads (expected on a static host). */
+/**
+ * The problems a page recorded (console errors, uncaught exceptions, failed
+ * requests, policy violations), minus the 404 status of deep-link loads
+ * (expected on a static host).
+ */
 export function problemsOf(page) {
   return page.problems.filter((p) => !/Failed to load resource: the server responded with a status of 404/.test(p));
 }
@@ -54,7 +81,7 @@ export function problemsOf(page) {
  * closing both after it; the returned object's `server` and `browser` are
  * set once the file's tests start.
  */
-export function useSite(before, after, dir = 'dist', base = '/') {
+export function useSite(before, after, dir = process.env.E2E_DIST ?? 'dist', base = '/') {
   const site = { server: null, browser: null };
   before(async () => {
     const { serveStatic } = await import('./static-server.mjs');

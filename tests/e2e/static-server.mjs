@@ -17,8 +17,13 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `root` under `base` (e.g. "/" or "/patterns-forged/") on a free loopback port. */
-export async function serveStatic(root, base = '/') {
+/**
+ * Serves `root` under `base` (e.g. "/" or "/patterns-forged/") on a free
+ * loopback port. `headers` are added to every answer, e.g. the COOP and COEP
+ * headers that make a page cross-origin isolated (the search benchmark's
+ * precise timers); none by default.
+ */
+export async function serveStatic(root, base = '/', { headers = {} } = {}) {
   const resolvedRoot = path.resolve(root);
   const server = http.createServer(async (req, res) => {
     // Prefix the origin rather than resolving against it: a request for
@@ -27,7 +32,7 @@ export async function serveStatic(root, base = '/') {
     try {
       url = new URL(`http://127.0.0.1${req.url}`);
     } catch {
-      res.writeHead(400, { 'content-type': 'text/plain' });
+      res.writeHead(400, { ...headers, 'content-type': 'text/plain' });
       res.end('bad request');
       return;
     }
@@ -55,10 +60,10 @@ export async function serveStatic(root, base = '/') {
     file ??= path.join(resolvedRoot, '404.html');
     try {
       const body = await fs.readFile(file);
-      res.writeHead(status, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+      res.writeHead(status, { ...headers, 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
       res.end(body);
     } catch {
-      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.writeHead(404, { ...headers, 'content-type': 'text/plain' });
       res.end('not found');
     }
   });

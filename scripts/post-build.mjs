@@ -1,0 +1,171 @@
+#!/usr/bin/env node
+// Finishes a Trunk build folder for static hosting. Trunk runs it as the
+// post_build hook on $TRUNK_STAGING_DIR (see Trunk.toml); by hand it is
+// `node scripts/post-build.mjs DIR`, and running it again on the same
+// folder gives the same result. In order, it:
+//
+// 1. puts a strict Content-Security-Policy <meta> first in index.html's
+//    <head>: no 'unsafe-inline', no 'unsafe-eval', scripts from 'self' or
+//    by the sha256 of each inline script Trunk wrote (its module loader),
+//    hashed from the final text;
+// 2. writes 404.html, a copy of that index.html, which static hosts answer
+//    unknown paths with, so deep links boot the app;
+// 3. writes _headers (Netlify / Cloudflare Pages format) with the same
+//    policy as a header, plus what a <meta> cannot carry (frame-ancestors);
+// 4. writes sw.js, the service worker of scripts/service-worker.js preceded
+//    by this build's list of files and a cache name versioned by their hash.
+//
+// The site's base path comes from the <base href> Trunk writes from
+// --public-url, so the same step serves "/" and "/patterns-forged/" builds.
+// Plain Node, no dependencies.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const SERVICE_WORKER_SOURCE = path.join(HERE, 'service-worker.js');
+
+/** Files this step writes: never precached nor part of the build's hash. */
+const GENERATED = new Set(['404.html', '_headers', 'sw.js']);
+
+/** The policy's directives, apart from the inline scripts' hashes. */
+function contentSecurityPolicy(scriptHashes) {
+  return [
+    "default-src 'none'",
+    // The loader module, the wasm-bindgen glue it imports, and compiling the
+    // wasm ('wasm-unsafe-eval' allows WebAssembly only, never eval).
+    ['script-src', "'self'", "'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(' '),
+    "style-src 'self'",
+    "img-src 'self'",
+    // fetch() of the wasm, and the service worker's own fetches.
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "base-uri 'self'",
+    // The search form's submit is handled in the app, never sent.
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Directives a <meta> policy ignores, so they only go in the header. */
+const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
+
+class BuildError extends Error {}
+
+function main(argv) {
+  const dir = argv[0] ?? process.env.TRUNK_STAGING_DIR;
+  if (!dir) throw new BuildError('usage: node scripts/post-build.mjs DIR (or run as a Trunk hook, which sets TRUNK_STAGING_DIR)');
+  const indexPath = path.join(dir, 'index.html');
+  let html;
+  try {
+    html = readFileSync(indexPath, 'utf8');
+  } catch (err) {
+    throw new BuildError(`cannot read ${indexPath}: ${err.code ?? err.message}`);
+  }
+
+  const base = basePath(html);
+  refuseInlineStyles(html);
+  const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64));
+  html = withPolicyMeta(html, policy);
+  writeFileSync(indexPath, html);
+  writeFileSync(path.join(dir, '404.html'), html);
+  writeFileSync(path.join(dir, '_headers'), headersFile([policy, ...HEADER_ONLY_DIRECTIVES].join('; ')));
+
+  const files = buildFiles(dir);
+  writeFileSync(path.join(dir, 'sw.js'), serviceWorker(dir, base, files));
+  console.log(`post-build: ${dir}: policy in index.html, 404.html and _headers; sw.js precaches ${files.length} files under ${base}`);
+}
+
+/** The <base href> Trunk wrote: an absolute path ending in "/". */
+function basePath(html) {
+  const match = html.match(/<base\s[^>]*\bhref\s*=\s*"([^"]*)"/i);
+  if (!match) throw new BuildError('index.html has no <base href="...">; is <base data-trunk-public-url /> still in index.html?');
+  const base = match[1];
+  if (!/^\/([^/?#"\s]+\/)*$/.test(base)) {
+    throw new BuildError(`<base href="${base}"> must be an absolute path that starts and ends with "/", such as "/" or "/patterns-forged/"`);
+  }
+  return base;
+}
+
+/** The policy allows stylesheets from 'self' only: fail the build rather than ship a page it would break. */
+function refuseInlineStyles(html) {
+  const found = html.match(/<style[\s>]|<[a-z][^>]*\sstyle\s*=|<[a-z][^>]*\son[a-z]+\s*=/i);
+  if (found) throw new BuildError(`index.html has inline style or event-handler markup the policy would block: ${found[0]}`);
+}
+
+/** The text of every <script> without src, exactly as a browser hashes it (line breaks normalised to \n). */
+function inlineScripts(html) {
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
+    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
+    .map(([, , text]) => text.replace(/\r\n?/g, '\n'));
+}
+
+function sha256Base64(text) {
+  return createHash('sha256').update(text, 'utf8').digest('base64');
+}
+
+/** index.html with exactly one policy <meta>, first in <head> after <meta charset>, so it covers every element after it. */
+function withPolicyMeta(html, policy) {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
+  const withoutOld = html.replace(/[ \t]*<meta\s+http-equiv="Content-Security-Policy"[^>]*>\r?\n?/gi, '');
+  const charset = withoutOld.match(/<meta\s+charset[^>]*>/i);
+  if (charset) {
+    const at = charset.index + charset[0].length;
+    return `${withoutOld.slice(0, at)}\n    ${meta}${withoutOld.slice(at)}`;
+  }
+  const head = withoutOld.match(/<head\b[^>]*>/i);
+  if (!head) throw new BuildError('index.html has no <head>');
+  const at = head.index + head[0].length;
+  return `${withoutOld.slice(0, at)}\n    ${meta}${withoutOld.slice(at)}`;
+}
+
+function headersFile(policy) {
+  return [
+    '# Response headers for hosts that read this file (Netlify, Cloudflare Pages).',
+    '# Written by scripts/post-build.mjs: the policy of index.html\'s <meta>, plus frame-ancestors.',
+    '/*',
+    `  Content-Security-Policy: ${policy}`,
+    '  X-Content-Type-Options: nosniff',
+    '',
+  ].join('\n');
+}
+
+/** Every file of the build (paths relative to `dir`, "/"-separated, sorted), minus those this step generates. */
+function buildFiles(dir) {
+  const files = [];
+  const walk = (relative) => {
+    for (const name of readdirSync(path.join(dir, relative))) {
+      const rel = relative ? `${relative}/${name}` : name;
+      if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
+      else if (!GENERATED.has(rel)) files.push(rel);
+    }
+  };
+  walk('');
+  return files.sort();
+}
+
+/** sw.js: this build's name, base and files, then the worker's code. */
+function serviceWorker(dir, base, files) {
+  const hash = createHash('sha256');
+  for (const file of files) {
+    hash.update(`${file}\0`);
+    hash.update(readFileSync(path.join(dir, file)));
+    hash.update('\0');
+  }
+  const version = hash.digest('hex').slice(0, 16);
+  // index.html is cached under the base URL itself, the address hosts serve
+  // it at; the other files under their own URLs below the base.
+  const urls = files.map((file) => (file === 'index.html' ? base : base + file.split('/').map(encodeURIComponent).join('/')));
+  const build = { cache: `patterns-forged:${base}:${version}`, base, shell: base, files: urls };
+  const source = readFileSync(SERVICE_WORKER_SOURCE, 'utf8');
+  return `// Generated by scripts/post-build.mjs from scripts/service-worker.js.\nconst BUILD = ${JSON.stringify(build, null, 2)};\n\n${source}`;
+}
+
+try {
+  main(process.argv.slice(2));
+} catch (err) {
+  if (!(err instanceof BuildError) && !err.code) throw err;
+  console.error(`post-build: error: ${err.message}`);
+  process.exit(1);
+}

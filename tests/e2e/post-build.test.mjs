@@ -1,0 +1,120 @@
+// The post-build step (scripts/post-build.mjs) on copies of the release
+// build and on broken folders: what it writes, that running it again changes
+// nothing, that the cache name follows the files' content, and that bad
+// input stops it with a message, never a stack trace.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const DIST = process.env.E2E_DIST ?? 'dist';
+const SCRIPT = path.resolve('scripts/post-build.mjs');
+
+const scratch = [];
+after(async () => {
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+});
+
+async function copyOf(dir) {
+  const copy = await mkdtemp(path.join(tmpdir(), 'patterns-forged-post-build-'));
+  scratch.push(copy);
+  if (dir) await cp(dir, copy, { recursive: true });
+  return copy;
+}
+
+/** Runs the step; resolves to its exit code, stdout and stderr. */
+async function postBuild(args, env = {}) {
+  const environment = { ...process.env, ...env };
+  if (!('TRUNK_STAGING_DIR' in env)) delete environment.TRUNK_STAGING_DIR;
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [SCRIPT, ...args], { env: environment });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+async function filesOf(dir) {
+  const files = {};
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    files[name] = await readFile(path.join(dir, name)).catch(() => 'folder');
+  }
+  return files;
+}
+
+const buildOf = async (dir) => JSON.parse((await readFile(path.join(dir, 'sw.js'), 'utf8')).match(/^const BUILD = (\{[\s\S]*?\n\});$/m)[1]);
+
+test('the built folder is already finished: running the step again changes no file', async () => {
+  const copy = await copyOf(DIST);
+  const before = await filesOf(copy);
+  for (const generated of ['index.html', '404.html', '_headers', 'sw.js']) assert.ok(before[generated], `${generated} was built`);
+  const run = await postBuild([copy]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.deepEqual(await filesOf(copy), before);
+});
+
+test('sw.js lists every file Trunk wrote under the base path, and none the step writes', async () => {
+  const copy = await copyOf(DIST);
+  await mkdir(path.join(copy, 'snippets', 'a crate'), { recursive: true });
+  await writeFile(path.join(copy, 'snippets', 'a crate', 'inline0.js'), 'export const x = 1;\n');
+  assert.equal((await postBuild([copy])).code, 0);
+  const base = (await readFile(path.join(copy, 'index.html'), 'utf8')).match(/<base href="([^"]*)"/)[1];
+  const written = (await readdir(copy, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile() && !['404.html', '_headers', 'sw.js'].includes(entry.name))
+    .map((entry) => path.relative(copy, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+  const expected = written.map((file) => (file === 'index.html' ? base : base + file.split('/').map(encodeURIComponent).join('/')));
+  const build = await buildOf(copy);
+  assert.deepEqual([...build.files].sort(), expected.sort());
+  assert.ok(build.files.includes(`${base}snippets/a%20crate/inline0.js`));
+  assert.equal(build.shell, base);
+  assert.match(build.cache, new RegExp(`^patterns-forged:${base}:[0-9a-f]{16}$`));
+});
+
+test("the cache name changes with any file's content, and only then", async () => {
+  const copy = await copyOf(DIST);
+  const first = (await buildOf(copy)).cache;
+  assert.equal((await postBuild([copy])).code, 0);
+  assert.equal((await buildOf(copy)).cache, first, 'same files, same name');
+  const favicon = (await readdir(copy)).find((name) => name.startsWith('favicon-'));
+  await writeFile(path.join(copy, favicon), (await readFile(path.join(copy, favicon), 'utf8')).replace('</svg>', '<!-- changed --></svg>'));
+  assert.equal((await postBuild([copy])).code, 0);
+  assert.notEqual((await buildOf(copy)).cache, first, 'a changed file, a new name');
+});
+
+test('as a Trunk hook it works on $TRUNK_STAGING_DIR', async () => {
+  const copy = await copyOf(DIST);
+  await rm(path.join(copy, 'sw.js'));
+  const run = await postBuild([], { TRUNK_STAGING_DIR: copy });
+  assert.equal(run.code, 0, run.stderr);
+  assert.ok((await readdir(copy)).includes('sw.js'));
+});
+
+test('bad input stops the step with a message, never a stack trace', async () => {
+  const page = (head) => `<!DOCTYPE html><html><head><meta charset="utf-8" />${head}</head><body></body></html>`;
+  const cases = [
+    { name: 'no folder', setup: null, args: [], message: /usage: node scripts\/post-build\.mjs DIR/ },
+    { name: 'a missing folder', setup: null, args: ['/nonexistent/patterns-forged'], message: /cannot read .*index\.html: ENOENT/ },
+    { name: 'no <base href>', html: page(''), message: /no <base href/ },
+    { name: 'a full URL as base', html: page('<base href="https://cdn.example/app/" />'), message: /must be an absolute path/ },
+    { name: 'a base without its final slash', html: page('<base href="/patterns-forged" />'), message: /must be an absolute path/ },
+    { name: 'an inline <style>', html: page('<base href="/" /><style>body{}</style>'), message: /inline style/ },
+    { name: 'a style attribute', html: page('<base href="/" /><link rel="icon" style="x" />'), message: /inline style/ },
+    { name: 'an event handler attribute', html: page('<base href="/" /><link rel="stylesheet" href="a.css" onload="x()" />'), message: /event-handler/ },
+  ];
+  for (const { name, html, args, message } of cases) {
+    let runArgs = args;
+    if (html !== undefined) {
+      const dir = await copyOf(null);
+      await writeFile(path.join(dir, 'index.html'), html);
+      runArgs = [dir];
+    }
+    const run = await postBuild(runArgs);
+    assert.equal(run.code, 1, `${name}: exit code`);
+    assert.match(run.stderr, /^post-build: error: /, `${name}: ${run.stderr}`);
+    assert.match(run.stderr, message, name);
+    assert.doesNotMatch(run.stderr, /\n\s+at /, `${name}: no stack trace`);
+  }
+});
