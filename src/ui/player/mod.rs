@@ -122,7 +122,8 @@ pub fn Player(
             <Controls state/>
             <div class="sim-stage">
                 <figure class="sim-figure">
-                    <div class="sim-diagram-scroll">
+                    // Focusable, so that keyboards can scroll it on a narrow screen.
+                    <div class="sim-diagram-scroll" tabindex="0" role="group" aria-label="Diagram">
                         {move || state.frame().map(|frame| view! { <Diagram spec frame glide_ms=glide_ms(state.speed.get())/> })}
                     </div>
                     <figcaption class="sim-narration" aria-live="polite">{narration}</figcaption>
@@ -247,14 +248,22 @@ fn autoplay(state: PlayerState) {
 }
 
 /// Space, arrows, Home and End while focus is in the player, except in its
-/// select, slider and (for Space) buttons, which handle those keys themselves.
+/// select, slider and (for Space) buttons, which handle those keys themselves,
+/// and (for the arrows) a diagram wider than the screen, which they scroll.
 fn on_key(state: PlayerState, ev: &leptos::ev::KeyboardEvent) {
-    let tag = ev
-        .target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let tag = target
+        .as_ref()
         .map(|e| e.tag_name().to_ascii_uppercase())
         .unwrap_or_default();
     if matches!(tag.as_str(), "SELECT" | "INPUT" | "TEXTAREA") || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+        return;
+    }
+    // On a screen narrower than the diagram, ← and → scroll it instead.
+    let diagram_overflows = target
+        .as_ref()
+        .is_some_and(|e| e.class_name() == "sim-diagram-scroll" && e.scroll_width() > e.client_width());
+    if diagram_overflows && matches!(ev.key().as_str(), "ArrowLeft" | "ArrowRight") {
         return;
     }
     let last = state.last();
