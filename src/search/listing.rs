@@ -80,7 +80,11 @@ mod tests {
         let results = apply_view(catalog, &index, &View::default());
         let listing = listing(catalog, &results, PAGE_SIZE);
         assert_eq!((listing.listed, listing.remaining), (8, 0));
-        let categories: Vec<&str> = listing.groups.iter().map(|(c, _)| c.expect("grouped").slug.as_str()).collect();
+        let categories: Vec<&str> = listing
+            .groups
+            .iter()
+            .map(|(c, _)| c.expect("grouped").slug.as_str())
+            .collect();
         let expected: Vec<&str> = catalog.categories.iter().map(|c| c.slug.as_str()).collect();
         assert_eq!(categories, expected);
     }
