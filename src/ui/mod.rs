@@ -13,7 +13,9 @@ mod pattern_card;
 mod pattern_page;
 mod player;
 mod reduced_motion;
+mod router;
 mod theme;
+mod title;
 mod url_view;
 
 pub use app::App;
