@@ -6,12 +6,14 @@
 //! - [`wire`]: the compact binary form the catalog ships in, validated at
 //!   build time;
 //! - [`search`]: the search index, filters and the URL form of a view;
-//! - [`sim`]: scenarios run into timelines of frames.
+//! - [`sim`]: scenarios run into timelines of frames;
+//! - [`route`]: which page an address names.
 //!
 //! The `ui` feature (on by default) adds the Leptos front end, a thin layer
 //! that renders what the domain computes.
 
 pub mod catalog;
+pub mod route;
 pub mod search;
 pub mod sim;
 pub mod url_text;

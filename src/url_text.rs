@@ -1,7 +1,8 @@
-//! Percent-encoding and decoding of URL query components, shared by the
-//! view URL (`?q=…&tag=…`) and the simulation URL (`?scenario=…&step=…`).
-//! Pure and total: malformed escapes are kept as written, invalid UTF-8 is
-//! replaced, and decoding stops early on huge input.
+//! Percent-encoding and decoding of URL components, shared by the view URL
+//! (`?q=…&tag=…`), the simulation URL (`?scenario=…&step=…`) and the route
+//! (`/patterns/SLUG`). Pure and total: malformed escapes are kept as
+//! written, and decoding stops early on huge input; query values replace
+//! invalid UTF-8, path segments reject it.
 
 use std::fmt::Write as _;
 
@@ -9,12 +10,28 @@ use std::fmt::Write as _;
 /// they are. Stops once `max_bytes` bytes are decoded, so a huge value costs
 /// no more than a long one; callers cut the result to their own limit.
 pub fn decode(text: &str, max_bytes: usize) -> String {
+    String::from_utf8_lossy(&decode_bytes(text, max_bytes, true)).into_owned()
+}
+
+/// Decodes one path segment: `%XX` escapes only (a `+` is a plus there),
+/// keeping malformed escapes as they are. `None` when the result is not
+/// UTF-8 or longer than `max_bytes`.
+pub fn decode_path_segment(text: &str, max_bytes: usize) -> Option<String> {
+    let bytes = decode_bytes(text, max_bytes.saturating_add(1), false);
+    if bytes.len() > max_bytes {
+        return None;
+    }
+    String::from_utf8(bytes).ok()
+}
+
+/// The bytes `text` stands for, at most `max_bytes` of them.
+fn decode_bytes(text: &str, max_bytes: usize, plus_is_space: bool) -> Vec<u8> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len().min(max_bytes));
     let mut i = 0;
     while i < bytes.len() && out.len() < max_bytes {
         match bytes[i] {
-            b'+' => {
+            b'+' if plus_is_space => {
                 out.push(b' ');
                 i += 1;
             }
@@ -34,7 +51,7 @@ pub fn decode(text: &str, max_bytes: usize) -> String {
             }
         }
     }
-    String::from_utf8_lossy(&out).into_owned()
+    out
 }
 
 /// Appends `value` to `out`, percent-encoding every byte except ASCII
@@ -73,6 +90,18 @@ mod tests {
     #[test]
     fn stops_at_the_byte_limit() {
         assert_eq!(decode(&"a".repeat(1_000_000), 10).len(), 10);
+    }
+
+    #[test]
+    fn a_path_segment_keeps_plus_and_rejects_bad_utf8_or_excess_length() {
+        assert_eq!(decode_path_segment("a+b%20c%C3%A9", 100).as_deref(), Some("a+b cé"));
+        assert_eq!(decode_path_segment("100%", 100).as_deref(), Some("100%"));
+        assert_eq!(decode_path_segment("%FF", 100), None);
+        assert_eq!(decode_path_segment("%C3", 100), None);
+        assert_eq!(decode_path_segment("abcd", 4).as_deref(), Some("abcd"));
+        assert_eq!(decode_path_segment("abcde", 4), None);
+        assert_eq!(decode_path_segment("%61%62%63%64%65", 4), None);
+        assert_eq!(decode_path_segment(&"a".repeat(1_000_000), 256), None);
     }
 
     #[test]

@@ -201,6 +201,116 @@ async fn an_unknown_slug_shows_not_found_with_suggestions() {
     assert_eq!(texts(".suggestions a").first().map(String::as_str), Some("Saga"));
 }
 
+// ---- Navigation ----
+
+fn pathname() -> String {
+    let location = web_sys::window().expect("window").location();
+    location.pathname().expect("pathname")
+}
+
+/// Waits (up to two seconds) until the address is `path`, then lets the app render.
+async fn wait_for_path(path: &str) {
+    let window = web_sys::window().expect("window");
+    for _ in 0..200 {
+        if pathname() == path {
+            break;
+        }
+        let pause = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
+                .expect("setTimeout");
+        });
+        wasm_bindgen_futures::JsFuture::from(pause).await.expect("pause");
+    }
+    assert_eq!(pathname(), path);
+    settle().await;
+}
+
+fn current_links() -> Vec<String> {
+    all("a[aria-current=page]")
+        .iter()
+        .filter_map(|a| a.get_attribute("href"))
+        .collect()
+}
+
+/// Clicks the first link whose text is `label`.
+async fn click_link(label: &str) {
+    let link = all("a")
+        .into_iter()
+        .find(|a| a.text_content().unwrap_or_default().trim() == label)
+        .unwrap_or_else(|| panic!("no link {label:?} among {:?}", texts("a")));
+    link.unchecked_into::<HtmlElement>().click();
+    settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_link_opens_its_page_in_place_and_back_and_forward_return() {
+    let _app = mount_at("/").await;
+    click_link("Saga").await;
+    assert_eq!(pathname(), "/patterns/saga");
+    assert_eq!(texts("main h1"), ["Saga"]);
+    assert!(document().title().starts_with("Saga"), "title {:?}", document().title());
+    let history = web_sys::window().expect("window").history().expect("history");
+    history.back().expect("back");
+    wait_for_path("/").await;
+    assert_eq!(card_titles().len(), 8);
+    let title = document().title();
+    assert!(title.starts_with("Patterns, forged"), "title {title:?}");
+    history.forward().expect("forward");
+    wait_for_path("/patterns/saga").await;
+    assert_eq!(texts("main h1"), ["Saga"]);
+}
+
+#[wasm_bindgen_test]
+async fn the_link_to_the_current_address_is_marked_current() {
+    let _app = mount_at("/").await;
+    assert_eq!(current_links(), ["/"]);
+    click_link("Saga").await;
+    assert!(current_links().is_empty(), "{:?}", current_links());
+    click_link("#compensation").await;
+    assert_eq!((pathname(), search()), ("/".to_owned(), "?tag=compensation".to_owned()));
+    let current = current_links();
+    let only_this_view = current.iter().all(|h| h == "/?tag=compensation");
+    assert!(!current.is_empty() && only_this_view, "{current:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_popstate_shows_whatever_address_the_history_returns_to() {
+    let _app = mount_at("/").await;
+    let window = web_sys::window().expect("window");
+    let go = |path: &str| {
+        window
+            .history()
+            .expect("history")
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
+            .expect("replaceState");
+        window
+            .dispatch_event(&web_sys::Event::new("popstate").expect("event"))
+            .expect("dispatch");
+    };
+    go("/patterns/cqrs");
+    settle().await;
+    assert_eq!(texts("main h1"), ["CQRS"]);
+    go("/?q=idempotency");
+    settle().await;
+    assert_eq!(card_titles().first().map(String::as_str), Some("Idempotency Key"));
+    go("/patterns/no-such-thing/");
+    settle().await;
+    assert_eq!(texts("main h1"), ["No pattern here"]);
+    assert_eq!(document().title(), "Not found · Patterns, forged");
+}
+
+#[wasm_bindgen_test]
+async fn the_skip_link_focuses_main_without_leaving_the_page() {
+    let _app = mount_at("/patterns/saga").await;
+    click_link("Skip to content").await;
+    let location = web_sys::window().expect("window").location();
+    assert_eq!(pathname(), "/patterns/saga");
+    assert_eq!(location.hash().expect("hash"), "");
+    let focused = document().active_element().map(|e| e.id());
+    assert_eq!(focused.as_deref(), Some("main"));
+}
+
 #[wasm_bindgen_test]
 async fn the_theme_toggle_cycles_system_light_dark() {
     let _app = mount_at("/").await;

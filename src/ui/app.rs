@@ -1,49 +1,59 @@
-//! The app's frame: the router, the page layout (header, main, footer) and
-//! the routes. A catalog that fails validation is shown as a message.
+//! The app's frame: the location, the page layout (header, main, footer)
+//! and the page each route shows. A catalog that fails validation is shown
+//! as a message.
 
 use leptos::prelude::*;
-use leptos_meta::{Title, provide_meta_context};
-use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use wasm_bindgen::JsCast;
 
-use super::base_path::router_base;
 use super::data;
 use super::home::Home;
 use super::links::home_href;
 use super::not_found::NotFound;
 use super::pattern_page::PatternPage;
+use super::router::{Link, provide_location};
 use super::theme::ThemeToggle;
+use super::title::set_title;
+use crate::route::Route;
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_meta_context();
+    let location = provide_location();
     view! {
-        <Router base=router_base()>
-            <a class="skip-link" href="#main">"Skip to content"</a>
-            <header class="site-header">
-                <A href=home_href() attr:class="brand">
-                    <span class="brand-mark" aria-hidden="true">"◆"</span>
-                    "Patterns, forged"
-                </A>
-                <ThemeToggle/>
-            </header>
-            <main id="main" tabindex="-1">
-                {match data::catalog() {
-                    Ok(_) => view! {
-                        <Routes fallback=|| view! { <NotFound/> }>
-                            <Route path=path!("/") view=Home/>
-                            <Route path=path!("/patterns/:slug") view=PatternPage/>
-                        </Routes>
-                    }
-                    .into_any(),
-                    Err(errors) => view! { <CatalogBroken errors=errors.to_string()/> }.into_any(),
-                }}
-            </main>
-            <footer class="site-footer">
-                <p>"Software-architecture patterns, explained and simulated step by step."</p>
-            </footer>
-        </Router>
+        <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
+        <header class="site-header">
+            <Link href=home_href() class="brand">
+                <span class="brand-mark" aria-hidden="true">"◆"</span>
+                "Patterns, forged"
+            </Link>
+            <ThemeToggle/>
+        </header>
+        <main id="main" tabindex="-1">
+            {match data::catalog() {
+                Ok(_) => (move || match location.route.get() {
+                    Route::Home => view! { <Home/> }.into_any(),
+                    Route::Pattern(slug) => view! { <PatternPage slug/> }.into_any(),
+                    Route::NotFound => view! { <NotFound/> }.into_any(),
+                })
+                .into_any(),
+                Err(errors) => view! { <CatalogBroken errors=errors.to_string()/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>"Software-architecture patterns, explained and simulated step by step."</p>
+        </footer>
+    }
+}
+
+/// Moves focus to `<main>` in place: with `<base href>` in the page, the
+/// link's `#main` would otherwise resolve to the home page's address.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
     }
 }
 
@@ -51,8 +61,8 @@ pub fn App() -> impl IntoView {
 /// the test command rules out for shipped builds.
 #[component]
 fn CatalogBroken(errors: String) -> impl IntoView {
+    set_title("Catalog error · Patterns, forged");
     view! {
-        <Title text="Catalog error · Patterns, forged"/>
         <h1>"The pattern catalog could not be read"</h1>
         <pre class="catalog-errors">{errors}</pre>
     }

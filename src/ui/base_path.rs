@@ -2,13 +2,13 @@
 //! fills from `--public-url`), so that the same build works at `/` and at a
 //! sub-path such as `/patterns-forged/`.
 //!
-//! The router's `navigate` adds the base itself, but its `<A>` leaves an
-//! absolute `href` as it is: every link the app renders goes through
-//! [`href`].
+//! Every address the app writes, whether in a link or in a navigation (see
+//! [`super::router`]), is absolute and under the base: every one goes
+//! through [`href`]. The router strips the base again to find the route.
 
 use std::sync::OnceLock;
 
-/// The router base: `""` at the site root, `"/patterns-forged"` under a sub-path.
+/// The base: `""` at the site root, `"/patterns-forged"` under a sub-path.
 pub fn router_base() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {

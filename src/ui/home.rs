@@ -3,11 +3,11 @@
 //! The whole view comes from the URL; this page only renders it.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::data;
 use super::filters::{CategoryFilter, TagFilter};
 use super::pattern_card::PatternCard;
+use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
 use crate::search::{PAGE_SIZE, Query, View, ViewResults, apply_view, listing};
@@ -26,8 +26,8 @@ pub fn Home() -> impl IntoView {
     let result = Memo::new(move |_| apply_view(catalog, index, &url.view.read()));
     let query = Signal::derive(move || result.read().query.clone());
 
+    set_title("Patterns, forged · software-architecture patterns, simulated");
     view! {
-        <Title text="Patterns, forged · software-architecture patterns, simulated"/>
         <div class="intro">
             <h1>"Software-architecture patterns, simulated"</h1>
             <p class="lede">

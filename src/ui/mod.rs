@@ -13,8 +13,10 @@ mod pattern_card;
 mod pattern_page;
 mod player;
 mod reduced_motion;
+mod router;
 mod service_worker;
 mod theme;
+mod title;
 mod url_view;
 
 pub use app::App;

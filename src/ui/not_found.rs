@@ -2,21 +2,20 @@
 //! patterns closest to what was asked for, and links home.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_location;
 
 use super::data;
 use super::links::{home_href, pattern_href};
+use super::router::{Link, use_location};
+use super::title::set_title;
 use crate::catalog::closest_patterns;
 use crate::url_text;
 
 /// Not found, with suggestions drawn from the last segment of the path.
 #[component]
 pub fn NotFound() -> impl IntoView {
-    let pathname = use_location().pathname;
+    let path = use_location().path;
     let suggestions = move || {
-        let path = pathname.get();
+        let path = path.get();
         let wanted = path.rsplit('/').find(|s| !s.is_empty()).unwrap_or_default();
         let wanted = url_text::decode(wanted, 256);
         data::catalog()
@@ -26,21 +25,21 @@ pub fn NotFound() -> impl IntoView {
             .map(|p| {
                 view! {
                     <li>
-                        <A href=pattern_href(&p.slug)>{p.name.clone()}</A>
+                        <Link href=pattern_href(&p.slug)>{p.name.clone()}</Link>
                         <span class="related-why">{p.summary.clone()}</span>
                     </li>
                 }
             })
             .collect_view()
     };
+    set_title("Not found · Patterns, forged");
     view! {
-        <Title text="Not found · Patterns, forged"/>
         <section class="not-found" aria-labelledby="not-found-title">
             <h1 id="not-found-title">"No pattern here"</h1>
             <p>"Nothing in the catalog lives at this address. It may have been mistyped or moved."</p>
             <h2>"Perhaps you meant"</h2>
             <ul class="related suggestions">{suggestions}</ul>
-            <p><A href=home_href()>"Browse all patterns"</A></p>
+            <p><Link href=home_href()>"Browse all patterns"</Link></p>
         </section>
     }
 }

@@ -2,11 +2,11 @@
 //! with the words of the current search marked.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::data;
 use super::highlighted::Highlighted;
 use super::links::{pattern_href, tag_href};
+use super::router::Link;
 use crate::catalog::Pattern;
 use crate::search::Query;
 
@@ -28,9 +28,9 @@ pub fn PatternCard(
         <article class="card" aria-labelledby=format!("card-{}", pattern.slug)>
             {show_category.then(|| view! { <span class="card-category">{category}</span> })}
             <h3 id=format!("card-{}", pattern.slug)>
-                <A href=pattern_href(&pattern.slug)>
+                <Link href=pattern_href(&pattern.slug)>
                     <Highlighted text=pattern.name.clone() query/>
-                </A>
+                </Link>
             </h3>
             <p><Highlighted text=pattern.summary.clone() query/></p>
             <ul class="tags" aria-label=format!("Tags of {}", pattern.name)>
@@ -40,9 +40,9 @@ pub fn PatternCard(
                     .map(|tag| {
                         view! {
                             <li>
-                                <A href=tag_href(tag) attr:class="tag">
+                                <Link href=tag_href(tag) class="tag">
                                     "#"<Highlighted text=tag.clone() query/>
-                                </A>
+                                </Link>
                             </li>
                         }
                     })

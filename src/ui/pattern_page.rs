@@ -2,27 +2,22 @@
 //! filtered home view, its related patterns, and its simulation.
 
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 
 use super::data;
 use super::links::{category_href, home_href, pattern_href, tag_href};
 use super::not_found::NotFound;
 use super::player::Player;
+use super::router::Link;
+use super::title::set_title;
 use crate::catalog::Pattern;
 
-/// The page of the pattern named by the `:slug` route parameter.
+/// The page of the pattern `slug` (from the route `/patterns/SLUG`), or
+/// not found.
 #[component]
-pub fn PatternPage() -> impl IntoView {
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    move || {
-        let slug = slug.get();
-        match data::catalog().ok().and_then(|c| c.pattern(&slug)) {
-            Some(pattern) => view! { <PatternEntry pattern/> }.into_any(),
-            None => view! { <NotFound/> }.into_any(),
-        }
+pub fn PatternPage(slug: String) -> impl IntoView {
+    match data::catalog().ok().and_then(|c| c.pattern(&slug)) {
+        Some(pattern) => view! { <PatternEntry pattern/> }.into_any(),
+        None => view! { <NotFound/> }.into_any(),
     }
 }
 
@@ -43,19 +38,19 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
         .map(|(p, why)| {
             view! {
                 <li>
-                    <A href=pattern_href(&p.slug)>{p.name.clone()}</A>
+                    <Link href=pattern_href(&p.slug)>{p.name.clone()}</Link>
                     <span class="related-why">{why}</span>
                 </li>
             }
         })
         .collect_view();
+    set_title(&format!("{} · Patterns, forged", pattern.name));
     view! {
-        <Title text=format!("{} · Patterns, forged", pattern.name)/>
         <article class="pattern" aria-labelledby="pattern-title">
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <A href=home_href()>"All patterns"</A>
+                <Link href=home_href()>"All patterns"</Link>
                 " / "
-                <A href=category_href(&pattern.category)>{category_name}</A>
+                <Link href=category_href(&pattern.category)>{category_name}</Link>
             </nav>
             <h1 id="pattern-title">{pattern.name.clone()}</h1>
             <p class="lede">{pattern.summary.clone()}</p>
@@ -63,7 +58,7 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
                 {pattern
                     .tags
                     .iter()
-                    .map(|tag| view! { <li><A href=tag_href(tag) attr:class="tag">{format!("#{tag}")}</A></li> })
+                    .map(|tag| view! { <li><Link href=tag_href(tag) class="tag">{format!("#{tag}")}</Link></li> })
                     .collect_view()}
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>

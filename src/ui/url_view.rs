@@ -4,21 +4,17 @@
 //! so that back and forward step through views without a flood of entries.
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 
 use super::base_path::href;
+use super::router::{History, Location, use_location};
 use crate::search::{View, format_view_query, parse_view_query};
-
-/// The router's navigate function, stored so that `UrlView` can be `Copy`.
-type Navigate = Box<dyn Fn(&str, NavigateOptions) + Send + Sync>;
 
 /// The current view, and a way to change it.
 #[derive(Clone, Copy)]
 pub struct UrlView {
     /// The view the URL describes.
     pub view: Memo<View>,
-    navigate: StoredValue<Navigate>,
+    location: Location,
 }
 
 impl UrlView {
@@ -32,16 +28,11 @@ impl UrlView {
             return;
         }
         let typing = !current.q.is_empty() && next.category == current.category && next.tags == current.tags;
-        // The full path under the base, not resolved again: resolving would
-        // turn `/base/?q=x` into `/base?q=x`, which a static host may not serve.
+        // The full path under the base, with its trailing slash: `/base/?q=x`,
+        // as a static host may not serve `/base?q=x`.
         let href = href(&format!("/{}", format_view_query(&next)));
-        let options = NavigateOptions {
-            replace: typing,
-            scroll: false,
-            resolve: false,
-            ..NavigateOptions::default()
-        };
-        self.navigate.with_value(|navigate| navigate(&href, options));
+        let history = if typing { History::Replace } else { History::Push };
+        self.location.navigate(&href, history, false);
     }
 
     /// Changes the current view with `edit`.
@@ -54,11 +45,8 @@ impl UrlView {
 
 /// Reads the view from the current URL's query string.
 pub fn use_url_view() -> UrlView {
-    let search = use_location().search;
+    let location = use_location();
+    let search = location.search;
     let view = Memo::new(move |_| parse_view_query(&search.get()));
-    let navigate = use_navigate();
-    UrlView {
-        view,
-        navigate: StoredValue::new(Box::new(navigate)),
-    }
+    UrlView { view, location }
 }

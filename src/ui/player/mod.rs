@@ -19,12 +19,11 @@ mod state;
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::hooks::{use_location, use_navigate};
 use wasm_bindgen::JsCast;
 
 use super::base_path::href;
 use super::reduced_motion::prefers_reduced_motion;
+use super::router::{History, use_location};
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices, clamp_step, format_query, parse_faults, parse_query, pick_params, pick_scenario};
 use charts::Charts;
@@ -189,7 +188,7 @@ fn Transcript(state: PlayerState) -> impl IntoView {
 /// history entry. A page opened without simulation parameters keeps its
 /// plain address until the user moves.
 fn keep_url_in_step(state: PlayerState, slug: String, had_query: bool) {
-    let navigate = use_navigate();
+    let location = use_location();
     Effect::new(move |previous: Option<()>| {
         let query = state
             .choices
@@ -197,13 +196,7 @@ fn keep_url_in_step(state: PlayerState, slug: String, had_query: bool) {
         if previous.is_none() && !had_query {
             return;
         }
-        let options = NavigateOptions {
-            replace: true,
-            scroll: false,
-            resolve: false,
-            ..NavigateOptions::default()
-        };
-        navigate(&href(&format!("/patterns/{slug}{query}")), options);
+        location.navigate(&href(&format!("/patterns/{slug}{query}")), History::Replace, false);
     });
 }
 

@@ -1,0 +1,164 @@
+//! A small client-side router: the current address as a signal, kept in
+//! step with the History API, and a [`Link`] that navigates without
+//! reloading. Which page an address names is decided by the pure
+//! [`crate::route`]; this module only talks to the browser.
+//!
+//! Every href the app writes is absolute and already under the base path
+//! (see [`super::base_path::href`]), so navigating is a `pushState` or
+//! `replaceState` of that href, then a fresh read of `window.location`.
+
+use leptos::prelude::*;
+
+use super::base_path::router_base;
+use crate::route::{Route, route, strip_base};
+
+/// Whether a navigation adds a history entry or replaces the current one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// A new entry, which back returns from.
+    Push,
+    /// The current entry, changed in place.
+    Replace,
+}
+
+/// The current address and what it names.
+#[derive(Clone, Copy)]
+pub struct Location {
+    /// `window.location`'s pathname (with the base) and search (with its
+    /// `?`, or empty).
+    address: RwSignal<(String, String)>,
+    /// The page the address names.
+    pub route: Memo<Route>,
+    /// The pathname without the base: `/patterns/saga`.
+    pub path: Memo<String>,
+    /// The query string, with its `?`, or empty.
+    pub search: Memo<String>,
+}
+
+impl Location {
+    fn new() -> Self {
+        let address = RwSignal::new(read_address());
+        let path = Memo::new(move |_| {
+            address.with(|(pathname, _)| strip_base(pathname, router_base()).unwrap_or(pathname).to_owned())
+        });
+        let route = Memo::new(move |_| {
+            address.with(|(pathname, _)| strip_base(pathname, router_base()).map_or(Route::NotFound, route))
+        });
+        let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
+        Self {
+            address,
+            route,
+            path,
+            search,
+        }
+    }
+
+    /// Goes to `href` (absolute, under the base) without reloading, and
+    /// scrolls to the top when asked. A refused navigation (an href on
+    /// another origin, say) is logged and changes nothing.
+    pub fn navigate(&self, href: &str, history: History, scroll_to_top: bool) {
+        let window = window();
+        let done = window.history().and_then(|h| match history {
+            History::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)),
+            History::Replace => h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)),
+        });
+        if let Err(error) = done {
+            leptos::logging::warn!("could not navigate to {href}: {error:?}");
+            return;
+        }
+        self.reread();
+        if scroll_to_top {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Whether `href` is the current address (path and query).
+    fn is_current(&self, href: &str) -> bool {
+        self.address
+            .try_with(|(pathname, search)| href.strip_prefix(pathname.as_str()).is_some_and(|rest| rest == search))
+            .unwrap_or(false)
+    }
+
+    /// Reads `window.location` again, after the address changed under us.
+    fn reread(&self) {
+        let next = read_address();
+        // Tolerates a location already disposed of, as a late event may find it.
+        if self.address.try_with_untracked(|current| *current != next) == Some(true) {
+            self.address.try_set(next);
+        }
+    }
+}
+
+/// `window.location`'s pathname and search; `("/", "")` if unreadable.
+fn read_address() -> (String, String) {
+    let location = window().location();
+    (
+        location.pathname().unwrap_or_else(|_| "/".to_owned()),
+        location.search().unwrap_or_default(),
+    )
+}
+
+/// Creates the location for the app, follows back and forward until the
+/// current reactive owner is cleaned up, and provides it as context.
+pub fn provide_location() -> Location {
+    let location = Location::new();
+    // Leptos's helper adds the listener with `addEventListener`; the handle
+    // removes it.
+    let popstate = window_event_listener_untyped("popstate", move |_| location.reread());
+    on_cleanup(move || popstate.remove());
+    provide_context(location);
+    location
+}
+
+/// The location provided by [`provide_location`]; one made on the spot
+/// (and provided) when there is none, rather than a panic.
+pub fn use_location() -> Location {
+    use_context::<Location>().unwrap_or_else(provide_location)
+}
+
+/// A link within the app: a plain `<a href>` (so that opening it in a new
+/// tab, copying it or middle-clicking work as usual) whose plain primary
+/// click (no modifier key, not already handled) navigates without
+/// reloading, adding a history entry, and scrolls to the top. Marked
+/// `aria-current="page"` while its address (path and query) is the current
+/// one.
+#[component]
+pub fn Link(
+    /// Absolute and under the base, as [`super::links`] builds them.
+    href: String,
+    /// A class for the `<a>`.
+    #[prop(optional)]
+    class: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let location = use_location();
+    let current = {
+        let href = href.clone();
+        move || location.is_current(&href).then_some("page")
+    };
+    let target = href.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        if ev.button() != 0
+            || ev.ctrl_key()
+            || ev.meta_key()
+            || ev.shift_key()
+            || ev.alt_key()
+            || ev.default_prevented()
+        {
+            return;
+        }
+        ev.prevent_default();
+        // As a browser does, a link to the page already shown adds no entry.
+        let history = if location.is_current(&target) {
+            History::Replace
+        } else {
+            History::Push
+        };
+        location.navigate(&target, history, true);
+    };
+    view! {
+        <a href=href class=class aria-current=current on:click=on_click>
+            {children()}
+        </a>
+    }
+}
