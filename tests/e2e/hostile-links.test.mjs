@@ -5,6 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, problemsOf, useSite } from './browser.mjs';
+import { mulberry32 } from './seeded-random.mjs';
 
 const site = useSite(before, after);
 
@@ -21,18 +22,8 @@ const PAYLOADS = [
 ];
 const ODD = ['', ' ', '%', '%%', '%zz', '%00', '%FF%FE', '..', '../..', '//', '?', '&&&', '=', '#', '🦀', 'ságä', '日本語', '\u202e', 'a'.repeat(5000), '-1', '1e309', 'NaN', '99999999999999999999', '0x10', '+7', '3.5'];
 
-/** mulberry32: a small seeded generator, so the set is the same every run. */
-function prng(seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function hostileLinks(count) {
-  const rand = prng(20261125);
+  const rand = mulberry32(20261125);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const junk = () => (rand() < 0.5 ? pick(ODD) : pick(PAYLOADS));
   const enc = (s) => (rand() < 0.5 ? encodeURIComponent(s) : s.replace(/[#?&\s]/g, encodeURIComponent));

@@ -8,23 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
 import { trackAppTimers, quietTimers, timerLeaks } from './timer-tracker.mjs';
+import { mulberry32 } from './seeded-random.mjs';
 
 const site = useSite(before, after);
 
 const SEED = Number(process.env.MONKEY_SEED ?? 20261125);
 const ACTIONS = Number(process.env.MONKEY_ACTIONS ?? 2000);
-
-/** mulberry32: a small seeded generator of floats in [0, 1). */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VIEWPORTS = [
   { width: 320, height: 640 },
@@ -185,7 +174,7 @@ async function appResponds(page) {
 test(`a seeded random walk of ${ACTIONS} actions never breaks the app or leaks timers`, async () => {
   const started = Date.now();
   console.log(`# monkey seed ${SEED} (replay with MONKEY_SEED=${SEED})`);
-  const random = seededRandom(SEED);
+  const random = mulberry32(SEED);
   const page = await openPage(site.browser, null);
   await trackAppTimers(page);
   page.context().on('page', (popup) => popup.close().catch(() => {}));
