@@ -3,8 +3,7 @@
 # builds a release site into target/bench/dist (or measures the one named
 # by BENCH_DIST), then runs each part under scripts/bench/ in its own
 # process: first load (sizes against the budget), start-up, animation,
-# Lighthouse, memory, and the search part when scripts/bench/search.mjs is
-# there. Prints tables, writes every figure to target/bench/report.json,
+# Lighthouse, memory and search. Prints tables, writes every figure to target/bench/report.json,
 # and exits non-zero when a part failed (after running all the others).
 #
 # Knobs (environment): BENCH_DIST, BENCH_PARTS, BENCH_RUNS, BENCH_STARTUP_RUNS,
@@ -52,8 +51,7 @@ if ! [ -f "$BENCH_DIST/index.html" ]; then
   exit 1
 fi
 
-parts=(first-load startup animation lighthouse memory)
-[ -f scripts/bench/search.mjs ] && parts+=(search)
+parts=(first-load startup animation lighthouse memory search)
 if [ -n "${BENCH_PARTS:-}" ]; then
   read -r -a parts <<<"${BENCH_PARTS//,/ }"
 fi

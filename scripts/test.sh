@@ -16,6 +16,8 @@ step "format and lints"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
+# The search benchmark's hooks (src/bench_hooks.rs), which only the benchmark builds.
+cargo clippy --locked --target wasm32-unknown-unknown --features bench --bins -- -D warnings
 
 step "native tests (catalog, search, simulation)"
 cargo test --locked
