@@ -2,7 +2,7 @@
 # Installs whatever is missing, then runs every test: lints, native unit and
 # integration tests, component tests in headless Chromium, and end-to-end
 # tests against release builds served on loopback (at /, under a sub-path,
-# and one built with a hostile catalog).
+# one built with a hostile catalog and one with a large generated catalog).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
@@ -35,6 +35,10 @@ DIST_DIR=target/dist-subpath scripts/build.sh /patterns-forged/
 step "release build of the hostile catalog (payloads in every free-text field) into target/dist-hostile"
 node tests/e2e/hostile-catalog.mjs
 PATTERNS_CATALOG=target/hostile/catalog.json DIST_DIR=target/dist-hostile scripts/build.sh /
+
+step "release build of a large generated catalog (200 patterns, 273 tags) into target/dist-large"
+node scripts/bench/generate-catalog.mjs target/large/catalog.json --count 200
+PATTERNS_CATALOG=target/large/catalog.json DIST_DIR=target/dist-large scripts/build.sh /
 
 step "end-to-end tests in headless Chromium"
 node --test --test-concurrency=1 tests/e2e/

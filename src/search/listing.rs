@@ -6,8 +6,9 @@
 use super::filter::ViewResults;
 use crate::catalog::{Catalog, Category, Pattern};
 
-/// How many cards a page of results holds: more than a large screen shows.
-pub const PAGE_SIZE: usize = 24;
+/// How many cards a page of results holds: more than a large screen shows
+/// below the search box and filters (three rows of four cards).
+pub const PAGE_SIZE: usize = 12;
 
 /// The listed part of a view's results.
 #[derive(Debug, Clone, PartialEq)]

@@ -29,7 +29,7 @@
 //! the index), `rank` (running a query), `radix` (sorting its hits),
 //! `highlight`, `view` (the view type), `filter` (results and facet
 //! counts), `listing` (what the home page lists, a page at a
-//! time), `view_query` (URL form).
+//! time), `tag_offer` (which tag filters are offered), `view_query` (URL form).
 
 mod filter;
 mod highlight;
@@ -39,6 +39,7 @@ mod query;
 mod radix;
 mod rank;
 mod stem;
+mod tag_offer;
 mod tokenize;
 mod typo;
 mod view;
@@ -53,5 +54,6 @@ pub use index::SearchIndex;
 pub use listing::{Listing, PAGE_SIZE, listing};
 pub use query::{MatchKind, Query, Term};
 pub use rank::Hit;
+pub use tag_offer::{OFFERED_TAGS, common_tags, offered_tags};
 pub use view::{MAX_TAGS, MAX_VALUE_CHARS, View};
 pub use view_query::{format_view_query, parse_view_query};

@@ -1,8 +1,10 @@
 //! The embedded catalog and its search index, built once per page load and
-//! shared by every view.
+//! shared by every view, with what the filters derive from them once.
+
+use std::sync::OnceLock;
 
 use crate::catalog::{self, Catalog, CatalogErrors};
-use crate::search::SearchIndex;
+use crate::search::{OFFERED_TAGS, SearchIndex, View, apply_view, common_tags};
 
 /// The embedded catalog, or why it could not be read.
 pub fn catalog() -> Result<&'static Catalog, &'static CatalogErrors> {
@@ -12,4 +14,27 @@ pub fn catalog() -> Result<&'static Catalog, &'static CatalogErrors> {
 /// The search index over the embedded catalog; `None` when the catalog is invalid.
 pub fn index() -> Option<&'static SearchIndex> {
     SearchIndex::embedded()
+}
+
+/// The tags of the embedded catalog, for the tag filter.
+pub struct TagChoices {
+    /// Every tag, sorted; the same order as the tag facet counts.
+    pub all: Vec<&'static str>,
+    /// The tags offered before the user asks for all of them, sorted.
+    pub common: Vec<&'static str>,
+}
+
+/// The tag choices of the embedded catalog (none when it is invalid).
+pub fn tag_choices() -> &'static TagChoices {
+    static CHOICES: OnceLock<TagChoices> = OnceLock::new();
+    CHOICES.get_or_init(|| match (catalog(), index()) {
+        (Ok(catalog), Some(index)) => TagChoices {
+            all: catalog.tags(),
+            common: common_tags(&apply_view(catalog, index, &View::default()).tags, OFFERED_TAGS),
+        },
+        _ => TagChoices {
+            all: Vec::new(),
+            common: Vec::new(),
+        },
+    })
 }

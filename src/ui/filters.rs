@@ -1,11 +1,27 @@
 //! The category and tag filters. Each choice shows how many patterns it
-//! would leave; tags combine with AND, which the legend says.
+//! would leave; tags combine with AND, which the legend says. A large
+//! catalog offers its most used tags first and the rest on request (see
+//! [`crate::search::offered_tags`]).
+//!
+//! Each chip reads its own count through a memo of its own, so a keystroke
+//! reruns only the chips whose count changed.
 
 use leptos::prelude::*;
 
 use super::data;
 use super::url_view::UrlView;
-use crate::search::ViewResults;
+use crate::search::{FacetCount, ViewResults, offered_tags};
+
+/// A chip's count and whether its choice is selected.
+type ChipState = (usize, bool);
+
+/// The state of the facet at `at` in `facets`, if it is the one named `slug`.
+fn facet_state(facets: &[FacetCount], at: usize, slug: &str) -> ChipState {
+    facets
+        .get(at)
+        .filter(|f| f.slug == slug)
+        .map_or((0, false), |f| (f.count, f.selected))
+}
 
 /// One category at a time, or all of them.
 #[component]
@@ -14,13 +30,13 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
     let categories = data::catalog().map(|c| c.categories.as_slice()).unwrap_or_default();
     let chips = categories
         .iter()
-        .map(|category| {
+        .enumerate()
+        .map(|(at, category)| {
             let slug: &'static str = &category.slug;
             view! {
                 <FilterChip
                     label=category.name.clone()
-                    selected=Signal::derive(move || url.view.read().category.as_deref() == Some(slug))
-                    count=Signal::derive(move || result.read().categories.iter().find(|f| f.slug == slug).map_or(0, |f| f.count))
+                    state=Memo::new(move |_| result.with(|r| facet_state(&r.categories, at, slug)))
                     on_toggle=Callback::new(move |()| {
                         url.update(|view| {
                             view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
@@ -36,8 +52,7 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
             <ul class="chips">
                 <FilterChip
                     label="All".to_owned()
-                    selected=Signal::derive(move || url.view.read().category.is_none())
-                    count=Signal::derive(move || result.read().any_category)
+                    state=Memo::new(move |_| (result.read().any_category, url.view.read().category.is_none()))
                     on_toggle=Callback::new(move |()| url.update(|view| view.category = None))
                 />
                 {chips}
@@ -50,26 +65,54 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
 #[component]
 pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
     let url = expect_context::<UrlView>();
-    let tags = data::catalog().map(|c| c.tags()).unwrap_or_default();
-    let chips = tags
-        .into_iter()
-        .map(|tag| {
-            view! {
-                <FilterChip
-                    label=format!("#{tag}")
-                    selected=Signal::derive(move || url.view.read().tags.iter().any(|t| t == tag))
-                    count=Signal::derive(move || result.read().tags.iter().find(|f| f.slug == tag).map_or(0, |f| f.count))
-                    on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
-                />
-            }
-        })
-        .collect_view();
+    let choices = data::tag_choices();
+    let expanded = RwSignal::new(false);
+    // (expanded, tags offered): while collapsed, a tag once offered stays
+    // offered. So the list only changes on expanding or collapsing it and
+    // on navigation, never under the chip just clicked, and is rendered
+    // again whole (by position) when it does.
+    let offered = Memo::new(move |before: Option<&(bool, Vec<&'static str>)>| {
+        if expanded.get() {
+            return (true, choices.all.clone());
+        }
+        let before = before
+            .filter(|(was_expanded, _)| !was_expanded)
+            .map_or(&[][..], |(_, tags)| tags);
+        (
+            false,
+            offered_tags(&choices.all, &choices.common, before, &url.view.read().tags),
+        )
+    });
+    let chip = move |tag: &'static str| {
+        let at = choices.all.binary_search(&tag).unwrap_or(usize::MAX);
+        view! {
+            <FilterChip
+                label=format!("#{tag}")
+                state=Memo::new(move |_| result.with(|r| facet_state(&r.tags, at, tag)))
+                on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
+            />
+        }
+    };
+    let more = (choices.all.len() > choices.common.len()).then(|| {
+        let total = choices.all.len();
+        view! {
+            <button
+                type="button"
+                class="link-button more-tags"
+                aria-expanded=move || expanded.get().to_string()
+                on:click=move |_| expanded.update(|e| *e = !*e)
+            >
+                {move || if expanded.get() { "Show fewer tags".to_owned() } else { format!("Show all {total} tags") }}
+            </button>
+        }
+    });
     view! {
         <fieldset class="filter-group">
             <legend>
                 "Tags " <span class="filter-hint">"(a pattern must have every selected tag)"</span>
             </legend>
-            <ul class="chips">{chips}</ul>
+            <ul class="chips">{move || offered.get().1.into_iter().map(chip).collect_view()}</ul>
+            {more}
         </fieldset>
     }
 }
@@ -80,24 +123,25 @@ pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
 fn FilterChip(
     /// What the chip says.
     label: String,
-    /// Whether the choice is in the current view.
-    selected: Signal<bool>,
-    /// How many patterns the view would show with this choice.
-    count: Signal<usize>,
+    /// How many patterns the view would show with this choice, and whether
+    /// the choice is in the current view.
+    state: Memo<ChipState>,
     /// Selects or deselects the choice.
     on_toggle: Callback<()>,
 ) -> impl IntoView {
+    let count = move || state.get().0;
+    let selected = move || state.get().1;
     view! {
         <li>
             <button
                 type="button"
                 class="chip"
-                aria-pressed=move || selected.get().to_string()
-                disabled=move || count.get() == 0 && !selected.get()
+                aria-pressed=move || selected().to_string()
+                disabled=move || count() == 0 && !selected()
                 on:click=move |_| on_toggle.run(())
             >
                 {label}
-                <span class="count" aria-label=move || format!("({} patterns)", count.get())>{count}</span>
+                <span class="count" aria-label=move || format!("({} patterns)", count())>{count}</span>
             </button>
         </li>
     }

@@ -2,15 +2,16 @@
 //! the category and tag filters and the count each choice would leave.
 //! The whole view comes from the URL; this page only renders it.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::data;
 use super::filters::{CategoryFilter, TagFilter};
-use super::pattern_card::PatternCard;
+use super::pattern_card::pattern_card;
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
-use crate::search::{PAGE_SIZE, Query, View, ViewResults, apply_view, listing};
+use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -24,7 +25,6 @@ pub fn Home() -> impl IntoView {
     let url = use_url_view();
     provide_context(url);
     let result = Memo::new(move |_| apply_view(catalog, index, &url.view.read()));
-    let query = Signal::derive(move || result.read().query.clone());
 
     set_title("Patterns, forged · software-architecture patterns, simulated");
     view! {
@@ -40,7 +40,7 @@ pub fn Home() -> impl IntoView {
             <TagFilter result/>
         </div>
         <StatusLine result total=catalog.patterns.len()/>
-        <Results catalog result query/>
+        <Results catalog result/>
     }
     .into_any()
 }
@@ -109,15 +109,16 @@ fn StatusLine(result: Memo<Shown>, total: usize) -> impl IntoView {
 /// The cards: grouped by category without a search, ranked with one; a
 /// page at a time (see [`listing`]), with a button for the next page.
 #[component]
-fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>) -> impl IntoView {
+fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
     let url = expect_context::<UrlView>();
     // How many cards to list, and for which view: a new view starts again
-    // from the first page.
+    // from the first page. A memo, so that typing which leaves the results
+    // as they were (a trailing space) renders nothing again.
     let limit = RwSignal::new((View::default(), PAGE_SIZE));
-    let current_limit = move || {
+    let current_limit = Memo::new(move |_| {
         let (view, n) = &*limit.read();
         if *view == *url.view.read() { *n } else { PAGE_SIZE }
-    };
+    });
     move || {
         let result = result.read();
         if result.patterns.is_empty() {
@@ -127,7 +128,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>)
             } else {
                 format!("“{q}”")
             };
-            return view! {
+            return Either::Left(view! {
                 <section class="empty-state" aria-labelledby="no-results">
                     <h2 id="no-results">{format!("No patterns match {what}")}</h2>
                     <p>"Try fewer words, another spelling, or fewer filters."</p>
@@ -135,10 +136,9 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>)
                         "Show all patterns"
                     </button>
                 </section>
-            }
-            .into_any();
+            });
         }
-        let shown = listing(catalog, &result, current_limit());
+        let shown = listing(catalog, &result, current_limit.get());
         let groups = shown
             .groups
             .into_iter()
@@ -149,15 +149,14 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>)
                     None => ("ranked-heading".to_owned(), "Best matches first".to_owned()),
                 };
                 let labelled_by = heading.clone();
+                let cards = members
+                    .into_iter()
+                    .map(|pattern| view! { <li>{pattern_card(pattern, &result.query, show_category)}</li> })
+                    .collect_view();
                 view! {
                     <section aria-labelledby=labelled_by>
                         <h2 id=heading class="category-heading">{title}</h2>
-                        <ul class="cards">
-                            {members
-                                .into_iter()
-                                .map(|pattern| view! { <li><PatternCard pattern query show_category/></li> })
-                                .collect_view()}
-                        </ul>
+                        <ul class="cards">{cards}</ul>
                     </section>
                 }
             })
@@ -175,6 +174,6 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>, query: Signal<Query>)
                 </button>
             }
         });
-        view! { {groups} {more} }.into_any()
+        Either::Right(view! { {groups} {more} })
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::data;
 use super::links::{home_href, pattern_href};
-use super::router::{Link, use_location};
+use super::router::{link, use_location};
 use super::title::set_title;
 use crate::catalog::closest_patterns;
 use crate::url_text;
@@ -25,7 +25,7 @@ pub fn NotFound() -> impl IntoView {
             .map(|p| {
                 view! {
                     <li>
-                        <Link href=pattern_href(&p.slug)>{p.name.clone()}</Link>
+                        {link(pattern_href(&p.slug), None, p.name.clone())}
                         <span class="related-why">{p.summary.clone()}</span>
                     </li>
                 }
@@ -39,7 +39,7 @@ pub fn NotFound() -> impl IntoView {
             <p>"Nothing in the catalog lives at this address. It may have been mistyped or moved."</p>
             <h2>"Perhaps you meant"</h2>
             <ul class="related suggestions">{suggestions}</ul>
-            <p><Link href=home_href()>"Browse all patterns"</Link></p>
+            <p>{link(home_href(), None, "Browse all patterns")}</p>
         </section>
     }
 }

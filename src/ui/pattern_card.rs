@@ -4,50 +4,40 @@
 use leptos::prelude::*;
 
 use super::data;
-use super::highlighted::Highlighted;
+use super::highlighted::highlighted;
 use super::links::{pattern_href, tag_href};
-use super::router::Link;
+use super::router::link;
 use crate::catalog::Pattern;
 use crate::search::Query;
 
-/// One card; the whole card is a link to the pattern's page.
-#[component]
-pub fn PatternCard(
-    pattern: &'static Pattern,
-    /// The current search text, whose words are marked.
-    query: Signal<Query>,
-    /// Also name the category (in ranked results, where cards are not grouped).
-    #[prop(optional)]
-    show_category: bool,
-) -> impl IntoView {
-    let category = data::catalog()
-        .ok()
-        .and_then(|c| c.category(&pattern.category))
-        .map_or_else(|| pattern.category.clone(), |c| c.name.clone());
+/// One card; the whole card is a link to the pattern's page. `query` is
+/// the current search, whose words are marked; `show_category` also names
+/// the category (in ranked results, where cards are not grouped). Not
+/// reactive: the home page renders its cards again when the search changes.
+pub fn pattern_card(pattern: &'static Pattern, query: &Query, show_category: bool) -> impl IntoView + use<> {
+    let category = show_category.then(|| {
+        let name = data::catalog()
+            .ok()
+            .and_then(|c| c.category(&pattern.category))
+            .map_or_else(|| pattern.category.clone(), |c| c.name.clone());
+        view! { <span class="card-category">{name}</span> }
+    });
+    let tags = pattern
+        .tags
+        .iter()
+        .map(|tag| {
+            let text = view! { "#"{highlighted(tag, query)} };
+            view! { <li>{link(tag_href(tag), Some("tag"), text)}</li> }
+        })
+        .collect_view();
     view! {
         <article class="card" aria-labelledby=format!("card-{}", pattern.slug)>
-            {show_category.then(|| view! { <span class="card-category">{category}</span> })}
+            {category}
             <h3 id=format!("card-{}", pattern.slug)>
-                <Link href=pattern_href(&pattern.slug)>
-                    <Highlighted text=pattern.name.clone() query/>
-                </Link>
+                {link(pattern_href(&pattern.slug), None, highlighted(&pattern.name, query))}
             </h3>
-            <p><Highlighted text=pattern.summary.clone() query/></p>
-            <ul class="tags" aria-label=format!("Tags of {}", pattern.name)>
-                {pattern
-                    .tags
-                    .iter()
-                    .map(|tag| {
-                        view! {
-                            <li>
-                                <Link href=tag_href(tag) class="tag">
-                                    "#"<Highlighted text=tag.clone() query/>
-                                </Link>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <p>{highlighted(&pattern.summary, query)}</p>
+            <ul class="tags" aria-label=format!("Tags of {}", pattern.name)>{tags}</ul>
         </article>
     }
 }

@@ -7,7 +7,7 @@ use super::data;
 use super::links::{category_href, home_href, pattern_href, tag_href};
 use super::not_found::NotFound;
 use super::player::Player;
-use super::router::Link;
+use super::router::link;
 use super::title::set_title;
 use crate::catalog::Pattern;
 
@@ -38,7 +38,7 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
         .map(|(p, why)| {
             view! {
                 <li>
-                    <Link href=pattern_href(&p.slug)>{p.name.clone()}</Link>
+                    {link(pattern_href(&p.slug), None, p.name.clone())}
                     <span class="related-why">{why}</span>
                 </li>
             }
@@ -48,9 +48,9 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
     view! {
         <article class="pattern" aria-labelledby="pattern-title">
             <nav aria-label="Breadcrumb" class="breadcrumb">
-                <Link href=home_href()>"All patterns"</Link>
+                {link(home_href(), None, "All patterns")}
                 " / "
-                <Link href=category_href(&pattern.category)>{category_name}</Link>
+                {link(category_href(&pattern.category), None, category_name)}
             </nav>
             <h1 id="pattern-title">{pattern.name.clone()}</h1>
             <p class="lede">{pattern.summary.clone()}</p>
@@ -58,7 +58,7 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
                 {pattern
                     .tags
                     .iter()
-                    .map(|tag| view! { <li><Link href=tag_href(tag) class="tag">{format!("#{tag}")}</Link></li> })
+                    .map(|tag| view! { <li>{link(tag_href(tag), Some("tag"), format!("#{tag}"))}</li> })
                     .collect_view()}
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>

@@ -1,6 +1,6 @@
 //! A small client-side router: the current address as a signal, kept in
-//! step with the History API, and a [`Link`] that navigates without
-//! reloading. Which page an address names is decided by the pure
+//! step with the History API, and [`link`]s, whose clicks one listener
+//! for the whole page turns into navigation without reloading. Which page an address names is decided by the pure
 //! [`crate::route`]; this module only talks to the browser.
 //!
 //! Every href the app writes is absolute and already under the base path
@@ -8,6 +8,7 @@
 //! `replaceState` of that href, then a fresh read of `window.location`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::base_path::router_base;
 use crate::route::{Route, route, strip_base};
@@ -105,7 +106,11 @@ pub fn provide_location() -> Location {
     // Leptos's helper adds the listener with `addEventListener`; the handle
     // removes it.
     let popstate = window_event_listener_untyped("popstate", move |_| location.reread());
-    on_cleanup(move || popstate.remove());
+    let clicks = window_event_listener(leptos::ev::click, move |ev| follow_link_click(location, &ev));
+    on_cleanup(move || {
+        popstate.remove();
+        clicks.remove();
+    });
     provide_context(location);
     location
 }
@@ -117,48 +122,62 @@ pub fn use_location() -> Location {
 }
 
 /// A link within the app: a plain `<a href>` (so that opening it in a new
-/// tab, copying it or middle-clicking work as usual) whose plain primary
-/// click (no modifier key, not already handled) navigates without
-/// reloading, adding a history entry, and scrolls to the top. Marked
+/// tab, copying it or middle-clicking work as usual), marked
 /// `aria-current="page"` while its address (path and query) is the current
-/// one.
-#[component]
-pub fn Link(
-    /// Absolute and under the base, as [`super::links`] builds them.
-    href: String,
-    /// A class for the `<a>`.
-    #[prop(optional)]
-    class: Option<&'static str>,
-    children: Children,
-) -> impl IntoView {
+/// one. A plain primary click on it navigates without reloading (see
+/// [`follow_link_click`]). `href` is absolute and under the base, as
+/// [`super::links`] builds them.
+pub fn link(href: String, class: Option<&'static str>, content: impl IntoView + 'static) -> impl IntoView {
     let location = use_location();
     let current = {
         let href = href.clone();
         move || location.is_current(&href).then_some("page")
     };
-    let target = href.clone();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() != 0
-            || ev.ctrl_key()
-            || ev.meta_key()
-            || ev.shift_key()
-            || ev.alt_key()
-            || ev.default_prevented()
-        {
-            return;
-        }
-        ev.prevent_default();
-        // As a browser does, a link to the page already shown adds no entry.
-        let history = if location.is_current(&target) {
-            History::Replace
-        } else {
-            History::Push
-        };
-        location.navigate(&target, history, true);
-    };
     view! {
-        <a href=href class=class aria-current=current on:click=on_click>
-            {children()}
+        <a href=href class=class aria-current=current>
+            {content}
         </a>
     }
+}
+
+/// Turns a plain primary click (no modifier key, not already handled) on
+/// an `<a href>` to an address of this app into an in-place navigation
+/// that adds a history entry (or, for the page already shown, replaces it,
+/// as a browser does) and scrolls to the top. Left to the browser: links
+/// with a fragment (the skip link), a target or `download`, and links to
+/// another origin or outside the base path. One listener for the whole
+/// page, rather than one per link, so that rendering a list of links costs
+/// no listener each.
+fn follow_link_click(location: Location, ev: &web_sys::MouseEvent) {
+    if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() || ev.default_prevented() {
+        return;
+    }
+    let Some(anchor) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[href]").ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    let own_origin = window().location().origin().ok();
+    if !anchor.target().is_empty()
+        || anchor.has_attribute("download")
+        || !anchor.hash().is_empty()
+        || own_origin.as_deref() != Some(anchor.origin().as_str())
+    {
+        return;
+    }
+    let pathname = anchor.pathname();
+    if strip_base(&pathname, router_base()).is_none() {
+        return;
+    }
+    ev.prevent_default();
+    let href = format!("{pathname}{}", anchor.search());
+    let history = if location.is_current(&href) {
+        History::Replace
+    } else {
+        History::Push
+    };
+    location.navigate(&href, history, true);
 }
