@@ -31,7 +31,7 @@ const TYPO: f32 = 0.3;
 const MAX_PREFIX_WORDS: usize = 48;
 /// A prefix stops expanding once its words' postings add up to this many
 /// times the number of patterns, which bounds the work of a short prefix.
-const PREFIX_POSTINGS_PER_PATTERN: usize = 4;
+const PREFIX_POSTINGS_PER_PATTERN: usize = 2;
 const MIN_PREFIX_POSTINGS: usize = 10_000;
 
 /// Matched and typo counts take four bits each in a sort key, the score
