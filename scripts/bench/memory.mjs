@@ -6,7 +6,10 @@
 // forces a garbage collection (HeapProfiler.collectGarbage) and samples the
 // JS heap in use and the DOM node count (CDP Performance.getMetrics) and
 // the size of the app's WebAssembly.Memory (captured by an init script from
-// Trunk's TrunkApplicationStarted event, or from the instantiated module).
+// Trunk's TrunkApplicationStarted event, or from the instantiated module);
+// measuring a build with the bench hooks (BENCH_DIST of a `--features bench`
+// build), also the bytes live on the wasm heap, which, unlike the memory's
+// size (a high-water mark: linear memory never shrinks), can go down.
 //
 // Verdict per series: the least-squares trend over the second half of the
 // run (bytes or nodes per page) times that half's length, as a share of
@@ -39,7 +42,11 @@ async function sample(page, cdp, pagesOpened) {
   const metric = (name) => metrics.find((m) => m.name === name)?.value;
   const wasmBytes = await page.evaluate(() => window.__benchWasmMemory?.buffer.byteLength ?? null);
   const sameDocument = await page.evaluate(() => window.__benchSameDocument === true);
-  return { pages: pagesOpened, jsHeapUsed: metric('JSHeapUsedSize'), wasmMemory: wasmBytes, domNodes: metric('Nodes'), listeners: metric('JSEventListeners'), sameDocument };
+  // A build with the bench hooks (--features bench) also tells the bytes live on the wasm heap.
+  const liveHeap = await page.evaluate(() =>
+    typeof window.wasmBindings?.bench_memory === 'function' ? JSON.parse(window.wasmBindings.bench_memory()).live_heap_bytes : null,
+  );
+  return { pages: pagesOpened, jsHeapUsed: metric('JSHeapUsedSize'), wasmMemory: wasmBytes, liveHeap, domNodes: metric('Nodes'), listeners: metric('JSEventListeners'), sameDocument };
 }
 
 /** Opens `slug` from home by its card, jumps its simulation to the end, and returns home. */
@@ -101,8 +108,9 @@ export default async function measureMemory() {
   const series = [
     ['jsHeapUsed', 'JS heap used', mb],
     ['wasmMemory', 'wasm memory', mb],
+    ['liveHeap', 'wasm heap live', mb],
     ['domNodes', 'DOM nodes', String],
-  ];
+  ].filter(([key]) => key !== 'liveHeap' || samples.every((s) => s.liveHeap != null));
   const verdicts = Object.fromEntries(series.map(([key]) => [key, verdictOf(samples.map((s) => ({ pages: s.pages, value: s[key] })), tolerance)]));
   const oneDocument = samples.every((s) => s.sameDocument);
   heading(`Memory: ${pages} pattern pages in one document (${slugs.length} patterns in turn, each simulation jumped to its end), sampled every ${every} after a forced GC`);
@@ -117,7 +125,9 @@ export default async function measureMemory() {
   }
   if (samples.some((s) => s.wasmMemory == null)) note('wasm memory: not found (neither TrunkApplicationStarted nor the instantiated module exposed a WebAssembly.Memory).');
   note(oneDocument ? 'one document throughout: every page was reached by in-app navigation.' : '\x1b[1mnote:\x1b[0m the document was replaced during the run (a full page load): the series mixes documents.');
-  const levelsOff = series.every(([key]) => verdicts[key].verdict === 'levels off');
-  note(`verdict: ${levelsOff ? 'levels off' : 'does not level off'} (${series.map(([key, label]) => `${label} ${verdicts[key].verdict}`).join(', ')})`);
+  // With the live bytes known, they judge the wasm heap, not the memory's high-water mark.
+  const judged = series.filter(([key]) => key !== 'wasmMemory' || !series.some(([k]) => k === 'liveHeap'));
+  const levelsOff = judged.every(([key]) => verdicts[key].verdict === 'levels off');
+  note(`verdict: ${levelsOff ? 'levels off' : 'does not level off'} (${judged.map(([key, label]) => `${label} ${verdicts[key].verdict}`).join(', ')})`);
   return { pages, sampleEvery: every, tolerance, patterns: slugs, oneDocument, samples, verdicts, levelsOff };
 }
