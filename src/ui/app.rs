@@ -10,7 +10,7 @@ use super::home::Home;
 use super::links::home_href;
 use super::not_found::NotFound;
 use super::pattern_page::PatternPage;
-use super::router::{link, provide_location};
+use super::router::{nav_link, provide_location};
 use super::theme::ThemeToggle;
 use super::title::set_title;
 use crate::route::Route;
@@ -22,7 +22,7 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
-            {link(
+            {nav_link(
                 home_href(),
                 Some("brand"),
                 view! { <span class="brand-mark" aria-hidden="true">"◆"</span> "Patterns, forged" },

@@ -73,11 +73,16 @@ impl Location {
         }
     }
 
-    /// Whether `href` is the current address (path and query).
+    /// Whether `href` is the current address (path and query), tracked.
     fn is_current(&self, href: &str) -> bool {
         self.address
             .try_with(|(pathname, search)| href.strip_prefix(pathname.as_str()).is_some_and(|rest| rest == search))
             .unwrap_or(false)
+    }
+
+    /// Whether `href` is the current address, untracked.
+    fn is_current_untracked(&self, href: &str) -> bool {
+        untrack(|| self.is_current(href))
     }
 
     /// Reads `window.location` again, after the address changed under us.
@@ -123,11 +128,30 @@ pub fn use_location() -> Location {
 
 /// A link within the app: a plain `<a href>` (so that opening it in a new
 /// tab, copying it or middle-clicking work as usual), marked
-/// `aria-current="page"` while its address (path and query) is the current
-/// one. A plain primary click on it navigates without reloading (see
-/// [`follow_link_click`]). `href` is absolute and under the base, as
-/// [`super::links`] builds them.
+/// `aria-current="page"` if its address (path and query) is the current one
+/// when it is rendered. A plain primary click on it navigates without
+/// reloading (see [`follow_link_click`]). `href` is absolute and under the
+/// base, as [`super::links`] builds them.
+///
+/// For page content, which is rendered again when the address changes in a
+/// way that could make such a link current. It holds no subscription: an
+/// effect subscribed to the app-long address and dropped with re-rendered
+/// content stays in the address's subscriber list (reactive_graph 0.2 keeps
+/// dead subscribers until they rerun, which a dropped effect never does),
+/// about 85 bytes per link and render. Links that outlive address changes,
+/// such as the site header's, use [`nav_link`].
 pub fn link(href: String, class: Option<&'static str>, content: impl IntoView + 'static) -> impl IntoView {
+    let current = use_location().is_current_untracked(&href).then_some("page");
+    view! {
+        <a href=href class=class aria-current=current>
+            {content}
+        </a>
+    }
+}
+
+/// A [`link`] that keeps `aria-current` in step with the address, for
+/// links rendered once for the life of the app (the site header).
+pub fn nav_link(href: String, class: Option<&'static str>, content: impl IntoView + 'static) -> impl IntoView {
     let location = use_location();
     let current = {
         let href = href.clone();
@@ -174,7 +198,7 @@ fn follow_link_click(location: Location, ev: &web_sys::MouseEvent) {
     }
     ev.prevent_default();
     let href = format!("{pathname}{}", anchor.search());
-    let history = if location.is_current(&href) {
+    let history = if location.is_current_untracked(&href) {
         History::Replace
     } else {
         History::Push
