@@ -1,7 +1,8 @@
 //! A small client-side router: the current address as a signal, kept in
-//! step with the History API, and [`link`]s, whose clicks one listener
-//! for the whole page turns into navigation without reloading. Which page an address names is decided by the pure
-//! [`crate::route`]; this module only talks to the browser.
+//! step with the History API, and [`link`]s, whose clicks one listener for
+//! the whole page turns into navigation without reloading. Which page an
+//! address names is decided by the pure [`crate::route`]; this module only
+//! talks to the browser.
 //!
 //! Every href the app writes is absolute and already under the base path
 //! (see [`super::base_path::href`]), so navigating is a `pushState` or
