@@ -18,7 +18,8 @@ pub fn index() -> Option<&'static SearchIndex> {
 
 /// The tags of the embedded catalog, for the tag filter.
 pub struct TagChoices {
-    /// Every tag, sorted; the same order as the tag facet counts.
+    /// Every tag, sorted, as the index lists them: the order of the tag
+    /// facet counts.
     pub all: Vec<&'static str>,
     /// The tags offered before the user asks for all of them, sorted.
     pub common: Vec<&'static str>,
@@ -29,7 +30,8 @@ pub fn tag_choices() -> &'static TagChoices {
     static CHOICES: OnceLock<TagChoices> = OnceLock::new();
     CHOICES.get_or_init(|| match (catalog(), index()) {
         (Ok(catalog), Some(index)) => TagChoices {
-            all: catalog.tags(),
+            // The index's own list: the order of its tag facet counts.
+            all: index.tags().collect(),
             common: common_tags(&apply_view(catalog, index, &View::default()).tags, OFFERED_TAGS),
         },
         _ => TagChoices {
