@@ -30,6 +30,8 @@ mod catalog {
     pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
     pub use parse::parse_catalog;
 }
+#[path = "src/decimal.rs"]
+mod decimal;
 #[path = "src/sim/mod.rs"]
 mod sim;
 #[path = "src/url_text.rs"]

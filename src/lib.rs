@@ -7,12 +7,14 @@
 //!   build time;
 //! - [`search`]: the search index, filters and the URL form of a view;
 //! - [`sim`]: scenarios run into timelines of frames;
-//! - [`route`]: which page an address names.
+//! - [`route`]: which page an address names;
+//! - [`decimal`]: numbers as decimal text and back.
 //!
 //! The `ui` feature (on by default) adds the Leptos front end, a thin layer
 //! that renders what the domain computes.
 
 pub mod catalog;
+pub mod decimal;
 pub mod route;
 pub mod search;
 pub mod sim;

@@ -117,8 +117,7 @@ pub fn measure(measure: &Measure, panel: &Panel) -> f64 {
 
 /// A cell as a number: `12`, `0.5` or `75%` (as 75); anything else is 0.
 fn number(cell: Option<&String>) -> f64 {
-    cell.and_then(|c| c.trim().trim_end_matches('%').trim().parse::<f64>().ok())
-        .filter(|n| n.is_finite())
+    cell.and_then(|c| crate::decimal::parse(c.trim().trim_end_matches('%').trim()))
         .unwrap_or(0.0)
 }
 

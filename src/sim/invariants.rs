@@ -142,12 +142,11 @@ pub fn check(rule: &Rule, world: &World) -> Result<(), String> {
             filter,
         } => {
             let panel = find(world, at)?;
-            let over = panel.rows.iter().filter(|r| filter.matches(r)).find(|r| {
-                cell(r, *column)
-                    .trim()
-                    .parse::<f64>()
-                    .map_or(true, |n| n > f64::from(*max))
-            });
+            let over = panel
+                .rows
+                .iter()
+                .filter(|r| filter.matches(r))
+                .find(|r| crate::decimal::parse(cell(r, *column).trim()).is_none_or(|n| n > f64::from(*max)));
             match over {
                 None => Ok(()),
                 Some(row) => Err(format!(

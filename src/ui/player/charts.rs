@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::PlayerState;
+use crate::decimal::fixed;
 use crate::sim::{self, Chart};
 
 const WIDTH: f64 = 320.0;
@@ -70,7 +71,7 @@ fn LineChart(chart: Chart, step: usize) -> impl IntoView {
                 .iter()
                 .take(step + 1)
                 .enumerate()
-                .map(|(i, v)| format!("{:.1},{:.1} ", x(i), y(*v)))
+                .map(|(i, v)| format!("{},{} ", fixed(x(i), 1), fixed(y(*v), 1)))
                 .collect();
             view! { <polyline class=format!("series series-{}", n % 4) points=points></polyline> }
         })
@@ -94,12 +95,12 @@ fn LineChart(chart: Chart, step: usize) -> impl IntoView {
         <figure class="sim-chart">
             <figcaption>{chart.title.clone()}</figcaption>
             <svg
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                viewBox=format!("0 0 {} {}", fixed(WIDTH, 0), fixed(HEIGHT, 0))
                 role="img"
                 aria-label=format!("{} at step {step}: {}. Peak {}.", chart.title, now.join(", "), format_value(top))
             >
-                <line class="axis" x1=PAD y1=HEIGHT - PAD x2=WIDTH - PAD y2=HEIGHT - PAD></line>
-                <text class="peak" x=PAD y="12">{format!("max {}", format_value(top))}</text>
+                <line class="axis" x1=fixed(PAD, 0) y1=fixed(HEIGHT - PAD, 0) x2=fixed(WIDTH - PAD, 0) y2=fixed(HEIGHT - PAD, 0)></line>
+                <text class="peak" x=fixed(PAD, 0) y="12">{format!("max {}", format_value(top))}</text>
                 {lines}
             </svg>
             <ul class="sim-legend">{legend}</ul>
@@ -110,8 +111,8 @@ fn LineChart(chart: Chart, step: usize) -> impl IntoView {
 /// Whole numbers without decimals, ratios with two.
 fn format_value(value: f64) -> String {
     if value.fract() == 0.0 {
-        format!("{value:.0}")
+        fixed(value, 0)
     } else {
-        format!("{value:.2}")
+        fixed(value, 2)
     }
 }

@@ -21,7 +21,7 @@ pub fn Controls(
     };
     let speeds = SPEEDS
         .iter()
-        .map(|(value, label)| view! { <option value=value.to_string()>{*label}</option> })
+        .map(|&(_, value, label)| view! { <option value=value>{label}</option> })
         .collect_view();
     view! {
         <div class="sim-controls">
@@ -51,9 +51,13 @@ pub fn Controls(
                 <span class="sim-field">
                 <label for="sim-speed">"Speed"</label>
                 <select id="sim-speed"
-                    prop:value=move || state.speed.get().to_string()
+                    prop:value=move || {
+                        let speed = state.speed.get();
+                        SPEEDS.iter().find(|s| s.0 == speed).map_or("", |s| s.1)
+                    }
                     on:change=move |ev| {
-                        if let Ok(speed) = event_target_value(&ev).parse::<f64>() {
+                        let value = event_target_value(&ev);
+                        if let Some(&(speed, _, _)) = SPEEDS.iter().find(|s| s.1 == value) {
                             state.speed.set(speed);
                         }
                     }>

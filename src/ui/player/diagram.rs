@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::decimal::fixed;
 use crate::sim::frame::{ActorStatus, Frame, Message, MessageKind};
 use crate::sim::spec::SimulationSpec;
 
@@ -33,9 +34,9 @@ pub fn Diagram(
             let status = status_word(state.status);
             Some(view! {
                 <g class=format!("actor status-{status}")>
-                    <rect x=x - HALF_W y=y - HALF_H width=HALF_W * 2.0 height=HALF_H * 2.0 rx="8"></rect>
-                    <text class="actor-label" x=x y=y - 4.0 text-anchor="middle">{actor.label.clone()}</text>
-                    <text class="actor-status" x=x y=y + 16.0 text-anchor="middle">{status}</text>
+                    <rect x=fixed(x - HALF_W, 1) y=fixed(y - HALF_H, 1) width=fixed(HALF_W * 2.0, 1) height=fixed(HALF_H * 2.0, 1) rx="8"></rect>
+                    <text class="actor-label" x=fixed(x, 1) y=fixed(y - 4.0, 1) text-anchor="middle">{actor.label.clone()}</text>
+                    <text class="actor-status" x=fixed(x, 1) y=fixed(y + 16.0, 1) text-anchor="middle">{status}</text>
                 </g>
             })
         })
@@ -147,15 +148,16 @@ fn arrow(spec: &SimulationSpec, message: &Message, glide_ms: u32) -> Option<impl
         kind_word(message.kind),
         if message.dropped { " dropped" } else { "" }
     );
-    let (ax, ay, bx, by) = (sx + ox, sy + oy, ex + ox, ey + oy);
+    // Coordinates to a tenth of a unit, which no screen can tell apart.
+    let [ax, ay, bx, by, lx, ly] = [sx + ox, sy + oy, ex + ox, ey + oy, lx, ly].map(|v| fixed(v, 1));
     // The token glides along the line once, then rests at its end; a new
     // frame draws a new SVG, so the animation starts again from its sender.
     let token = (glide_ms > 0).then(|| {
         let dur = format!("{glide_ms}ms");
         view! {
-            <circle class="message-token" cx=bx cy=by r="7">
-                <animate attributeName="cx" from=ax to=bx dur=dur.clone() fill="freeze"></animate>
-                <animate attributeName="cy" from=ay to=by dur=dur fill="freeze"></animate>
+            <circle class="message-token" cx=bx.clone() cy=by.clone() r="7">
+                <animate attributeName="cx" from=ax.clone() to=bx.clone() dur=dur.clone() fill="freeze"></animate>
+                <animate attributeName="cy" from=ay.clone() to=by.clone() dur=dur fill="freeze"></animate>
             </circle>
         }
     });
