@@ -34,6 +34,8 @@ mod catalog {
 mod decimal;
 #[path = "src/sim/mod.rs"]
 mod sim;
+#[path = "src/sort.rs"]
+mod sort;
 #[path = "src/url_text.rs"]
 mod url_text;
 #[path = "src/wire/mod.rs"]

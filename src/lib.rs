@@ -8,7 +8,8 @@
 //! - [`search`]: the search index, filters and the URL form of a view;
 //! - [`sim`]: scenarios run into timelines of frames;
 //! - [`route`]: which page an address names;
-//! - [`decimal`]: numbers as decimal text and back.
+//! - [`decimal`]: numbers as decimal text and back;
+//! - [`sort`]: the one sorting routine, small in code.
 //!
 //! The `ui` feature (on by default) adds the Leptos front end, a thin layer
 //! that renders what the domain computes.
@@ -18,6 +19,7 @@ pub mod decimal;
 pub mod route;
 pub mod search;
 pub mod sim;
+pub mod sort;
 pub mod url_text;
 pub mod wire;
 

@@ -72,7 +72,7 @@ impl Catalog {
             .iter()
             .flat_map(|p| p.tags.iter().map(String::as_str))
             .collect();
-        tags.sort_unstable();
+        crate::sort::sort(&mut tags);
         tags.dedup();
         tags
     }

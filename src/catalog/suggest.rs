@@ -19,7 +19,7 @@ pub fn closest_patterns<'c>(catalog: &'c Catalog, wanted: &str, limit: usize) ->
         .enumerate()
         .filter_map(|(order, pattern)| distance_to(pattern, &wanted).map(|d| (d, order, pattern)))
         .collect();
-    scored.sort_by_key(|&(distance, order, _)| (distance, order));
+    crate::sort::sort_by_key(&mut scored, |&(distance, order, _)| (distance, order));
     scored.into_iter().take(limit).map(|(_, _, pattern)| pattern).collect()
 }
 

@@ -111,7 +111,7 @@ impl SearchIndex {
             .iter()
             .map(|pattern| {
                 let mut ids: Vec<u32> = pattern.tags.iter().filter_map(|t| self.tag_id(t)).collect();
-                ids.sort_unstable();
+                crate::sort::sort(&mut ids);
                 ids.dedup();
                 ids
             })
@@ -288,17 +288,19 @@ impl Builder {
         };
         // Terms are the stems in sorted order; `term_of[stem id]` renumbers.
         let mut order: Vec<u32> = (0..to_u32(self.stems.len())).collect();
-        order.sort_unstable_by(|&a, &b| self.stems[a as usize].cmp(&self.stems[b as usize]));
+        crate::sort::sort_by(&mut order, |&a, &b| self.stems[a as usize] < self.stems[b as usize]);
         let mut term_of = vec![0u32; order.len()];
         for (term, &stem_id) in order.iter().enumerate() {
             term_of[stem_id as usize] = to_u32(term);
         }
         let n = pattern_count as f32;
-        let mut postings = self.postings;
+        let postings = self.postings;
         index.term_starts.push(0);
         for &stem_id in &order {
-            let list = &mut postings[stem_id as usize];
-            list.sort_unstable_by_key(|&(doc, _)| doc);
+            // Patterns are added in order, each once per stem, so every list
+            // is already in pattern order.
+            let list = &postings[stem_id as usize];
+            debug_assert!(list.is_sorted_by_key(|&(doc, _)| doc));
             // BM25's inverse document frequency: always positive.
             let df = list.len() as f32;
             let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
@@ -315,7 +317,7 @@ impl Builder {
             .collect();
 
         let mut words: Vec<(String, u32)> = self.word_stems.into_iter().collect();
-        words.sort_unstable();
+        crate::sort::sort(&mut words);
         for (word, stem_id) in words {
             let id = to_u32(index.words.len());
             let chars = word.chars().count();
@@ -326,7 +328,7 @@ impl Builder {
             index.words.push(word.into_boxed_str());
             index.word_terms.push(term_of[stem_id as usize]);
         }
-        index.neighbourhood.sort_unstable();
+        crate::sort::sort(&mut index.neighbourhood);
         index.neighbourhood.dedup();
         index
     }

@@ -96,7 +96,7 @@ impl Query {
     /// Records the stems an index matched for this query (see
     /// `SearchIndex::prepare`).
     pub(crate) fn set_index_stems(&mut self, mut stems: Vec<Box<str>>) {
-        stems.sort_unstable();
+        crate::sort::sort(&mut stems);
         stems.dedup();
         self.index_stems = stems;
     }

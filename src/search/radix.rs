@@ -3,8 +3,8 @@
 //! the pattern number below, already in order), and for the thousands of
 //! hits of a large catalog three passes beat a comparison sort several times.
 
-/// Below this many keys a comparison sort is as fast.
-const SMALL: usize = 256;
+/// Up to this many keys an insertion sort is as fast.
+const SMALL: usize = 64;
 
 /// Bits of the high half that are sorted on: ranking packs its order into
 /// the low 24 bits of the high half, three passes of one byte each.
@@ -17,7 +17,14 @@ const PASSES: usize = (RANK_BITS / 8) as usize;
 /// sorted keys.
 pub fn sort_by_rank(keys: &mut Vec<u64>) {
     if keys.len() <= SMALL {
-        keys.sort_by_key(|k| k >> 32);
+        // Insertion sort: stable, and the smallest code.
+        for i in 1..keys.len() {
+            let mut j = i;
+            while j > 0 && keys[j - 1] >> 32 > keys[j] >> 32 {
+                keys.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         return;
     }
     // One read of the keys counts the digits of every pass.

@@ -27,7 +27,8 @@ const PREFIX_SPAN: f32 = 0.4;
 /// Factor for a match one edit away.
 const TYPO: f32 = 0.3;
 /// Most vocabulary words a prefix expands to; the shortest (then the most
-/// common) are kept, as the likeliest completions.
+/// common, then the first in alphabetical order) are kept, as the likeliest
+/// completions.
 const MAX_PREFIX_WORDS: usize = 48;
 /// A prefix stops expanding once its words' postings add up to this many
 /// times the number of patterns, which bounds the work of a short prefix.
@@ -209,7 +210,7 @@ impl SearchIndex {
         if term.typo {
             scratch.clear();
             self.typo_candidates(&term.text, scratch);
-            scratch.sort_unstable();
+            crate::sort::sort(scratch);
             scratch.dedup();
             for &word_id in scratch.iter() {
                 if let Some((word, id)) = self.word(word_id as usize)
@@ -224,7 +225,9 @@ impl SearchIndex {
             }
         }
         // Keep the best expansion of each term.
-        out.sort_unstable_by(|a, b| a.term.cmp(&b.term).then(b.factor.total_cmp(&a.factor)));
+        crate::sort::sort_by(out, |a, b| {
+            a.term < b.term || (a.term == b.term && a.factor.total_cmp(&b.factor).is_gt())
+        });
         out.dedup_by_key(|e| e.term);
     }
 
@@ -232,15 +235,12 @@ impl SearchIndex {
         let range = self.words_with_prefix(&term.text);
         scratch.clear();
         scratch.extend(range.map(|i| i as u32));
-        let by_likelihood = |&id: &u32| {
+        let likelihood = |&id: &u32| {
             let (word, term) = self.word(id as usize).unwrap_or(("", 0));
-            (word.len(), Reverse(self.document_frequency(term)))
+            (word.len(), Reverse(self.document_frequency(term)), id)
         };
-        if scratch.len() > MAX_PREFIX_WORDS {
-            scratch.select_nth_unstable_by_key(MAX_PREFIX_WORDS, by_likelihood);
-            scratch.truncate(MAX_PREFIX_WORDS);
-        }
-        scratch.sort_unstable_by_key(by_likelihood);
+        crate::sort::select_least_by(scratch, MAX_PREFIX_WORDS, |a, b| likelihood(a) < likelihood(b));
+        scratch.truncate(MAX_PREFIX_WORDS);
         let budget = (self.len() * PREFIX_POSTINGS_PER_PATTERN).max(MIN_PREFIX_POSTINGS);
         let typed = term.text.chars().count() as f32;
         let mut spent = 0;

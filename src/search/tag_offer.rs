@@ -4,6 +4,8 @@
 //! selects, so the filter's size, and its cost per keystroke, do not grow
 //! with the catalog.
 
+use std::cmp::Reverse;
+
 use super::filter::FacetCount;
 
 /// Most tags offered at first; a catalog with no more tags than this
@@ -19,9 +21,9 @@ pub fn common_tags<'a>(tags: &[FacetCount<'a>], limit: usize) -> Vec<&'a str> {
         return tags.iter().map(|t| t.slug).collect();
     }
     let mut by_use: Vec<&FacetCount<'a>> = tags.iter().collect();
-    by_use.sort_by(|a, b| b.count.cmp(&a.count).then(a.slug.cmp(b.slug)));
+    crate::sort::sort_by_key(&mut by_use, |t| (Reverse(t.count), t.slug));
     let mut common: Vec<&'a str> = by_use.into_iter().take(limit).map(|t| t.slug).collect();
-    common.sort_unstable();
+    crate::sort::sort(&mut common);
     common
 }
 

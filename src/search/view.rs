@@ -41,7 +41,7 @@ impl View {
             .map(|t| normalise_slug(t))
             .filter(|t| !t.is_empty())
             .collect();
-        tags.sort_unstable();
+        crate::sort::sort(&mut tags);
         tags.dedup();
         tags.truncate(MAX_TAGS);
         View { q, category, tags }

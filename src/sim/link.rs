@@ -83,7 +83,8 @@ pub fn parse_faults(raw: &[String]) -> (Vec<(usize, String)>, Vec<String>) {
             None => notices.push(format!("Ignored the fault \"{item}\": it should read step:fault-id.")),
         }
     }
-    faults.sort_by_key(|(frame, _)| *frame);
+    // At most one fault per frame (a second is ignored above).
+    crate::sort::sort_by_key(&mut faults, |(frame, _)| *frame);
     (faults, notices)
 }
 
