@@ -14,9 +14,10 @@ pub const MAX_DECIMALS: u32 = 6;
 /// `value` rounded to `decimals` places (at most [`MAX_DECIMALS`]), half
 /// away from zero, with exactly that many digits after the point and none
 /// when `decimals` is 0: `fixed(2.345, 1)` is `"2.3"`, `fixed(3.0, 2)` is
-/// `"3.00"`. Minus zero is written `0`; a value that is not finite, or too
-/// large to round exactly (beyond 2^53 once scaled), is written as its
-/// nearest bound or `0` for NaN, never as `inf` or `NaN`.
+/// `"3.00"`. Minus zero is written `0`. Once scaled by `10^decimals`,
+/// values past the range of an `i64` (about 9.2e18), infinities included,
+/// are written as that range's bound, and NaN as zero: never `inf` or
+/// `NaN`.
 pub fn fixed(value: f64, decimals: u32) -> String {
     let decimals = decimals.min(MAX_DECIMALS);
     let scale = 10u64.pow(decimals);
