@@ -6,12 +6,13 @@
 //! Querying it lives in `rank.rs`; this file only builds and looks up.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::stem::stem;
 use super::tokenize::{for_each_word, is_searchable};
-use super::typo::{MAX_TYPO_CHARS, MIN_TYPO_CHARS, for_each_deletion_hash, hash_word};
+use super::typo::{MAX_TYPO_CHARS, MIN_TYPO_CHARS, WordHasher, for_each_deletion_hash, hash_word};
 use crate::catalog::{Catalog, Pattern};
 
 /// How much a word counts in each field: the name most, then tags, the
@@ -212,16 +213,28 @@ impl SearchIndex {
     }
 }
 
+/// A map from words to numbers, with a fast hash.
+type WordMap = HashMap<String, u32, BuildHasherDefault<WordHasher>>;
+
 /// Collects weighted term frequencies pattern by pattern.
 #[derive(Default)]
 struct Builder {
     /// Stems in order of first sight, and their numbers.
     stems: Vec<String>,
-    stem_ids: HashMap<String, u32>,
+    stem_ids: WordMap,
     /// Stem number of every word seen, so each distinct word is stemmed once.
-    word_stems: HashMap<String, u32>,
+    word_stems: WordMap,
     /// Per stem number: `(pattern, weight)` in pattern order.
     postings: Vec<Vec<(u32, f32)>>,
+    /// Scratch per stem number while a pattern is added: its occurrences in
+    /// the current field, and its weight summed over the fields so far;
+    /// each entry is back to zero once the pattern is added. The stems
+    /// with a non-zero entry, in the order they got it, are listed in
+    /// `in_field` and `in_pattern`.
+    field_counts: Vec<u32>,
+    pattern_weights: Vec<f32>,
+    in_field: Vec<u32>,
+    in_pattern: Vec<u32>,
 }
 
 impl Builder {
@@ -237,26 +250,41 @@ impl Builder {
             (&strs(&pattern.how_it_works), weights::HOW_IT_WORKS),
         ];
         // Term frequency per field, then the weighted sum over fields.
-        let mut counts: HashMap<u32, u32> = HashMap::new();
-        let mut per_stem: HashMap<u32, f32> = HashMap::new();
         for (texts, weight) in fields {
-            counts.clear();
             for text in texts {
                 for_each_word(text, |word| {
                     if is_searchable(&word.text) {
-                        *counts.entry(self.stem_id(word.text)).or_insert(0) += 1;
+                        let id = self.stem_id(word.text);
+                        if let Some(count) = self.field_counts.get_mut(id as usize) {
+                            if *count == 0 {
+                                self.in_field.push(id);
+                            }
+                            *count += 1;
+                        }
                     }
                 });
             }
-            for (&stem_id, &count) in &counts {
-                let tf = 1.0 + (count as f32).ln();
-                *per_stem.entry(stem_id).or_insert(0.0) += weight * tf;
+            for id in self.in_field.drain(..) {
+                let (Some(count), Some(sum)) = (
+                    self.field_counts.get_mut(id as usize),
+                    self.pattern_weights.get_mut(id as usize),
+                ) else {
+                    continue;
+                };
+                if *sum == 0.0 {
+                    self.in_pattern.push(id);
+                }
+                // Every weight is positive, so a touched sum is never zero.
+                *sum += weight * (1.0 + (std::mem::take(count) as f32).ln());
             }
         }
         let doc = to_u32(doc);
-        for (stem_id, weight) in per_stem {
-            if let Some(postings) = self.postings.get_mut(stem_id as usize) {
-                postings.push((doc, weight));
+        for id in self.in_pattern.drain(..) {
+            if let (Some(sum), Some(postings)) = (
+                self.pattern_weights.get_mut(id as usize),
+                self.postings.get_mut(id as usize),
+            ) {
+                postings.push((doc, std::mem::take(sum)));
             }
         }
     }
@@ -274,6 +302,8 @@ impl Builder {
                 self.stems.push(stemmed.clone());
                 self.stem_ids.insert(stemmed, id);
                 self.postings.push(Vec::new());
+                self.field_counts.push(0);
+                self.pattern_weights.push(0.0);
                 id
             }
         };

@@ -9,7 +9,10 @@
 //! deletions (a deletion neighbourhood), and a query word is looked up by the
 //! hashes of itself and its own deletions. Two words within one edit always
 //! share such a key; the few candidates found are then checked exactly with
-//! [`within_one_edit`], so hash collisions cost nothing but a check.
+//! [`within_one_edit`], so hash collisions cost nothing but a check. The
+//! same hash serves the index builder's maps of words ([`WordHasher`]).
+
+use std::hash::Hasher;
 
 /// Shortest query word, and shortest text word, in characters, that may
 /// match with a typo.
@@ -78,6 +81,28 @@ pub fn for_each_deletion_hash(word: &str, mut visit: impl FnMut(u32)) {
         let head = &word.as_bytes()[..i];
         let rest = &word.as_bytes()[i + c.len_utf8()..];
         visit(fold(fnv(fnv(FNV_OFFSET, head), rest)));
+    }
+}
+
+/// FNV-1a as a [`Hasher`], for the index builder's maps of words: several
+/// times faster than the standard SipHash on short keys. The keys are the
+/// words of the catalog built into the app, so the hash needs no defence
+/// against chosen inputs.
+pub struct WordHasher(u64);
+
+impl Default for WordHasher {
+    fn default() -> Self {
+        WordHasher(FNV_OFFSET)
+    }
+}
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = fnv(self.0, bytes);
     }
 }
 
