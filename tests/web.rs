@@ -126,15 +126,15 @@ async fn tags_combine_with_and_and_show_what_each_would_leave() {
         .into_iter()
         .find(|b| b.text_content().unwrap_or_default().starts_with("#compensation"))
         .expect("tag");
-    assert_eq!(
-        compensation
-            .query_selector(".count")
-            .expect("q")
-            .expect("count")
-            .text_content()
-            .as_deref(),
-        Some("1")
-    );
+    let count = compensation.query_selector(".count").expect("q").expect("count");
+    assert_eq!(count.text_content().as_deref(), Some("1"));
+    assert_eq!(count.get_attribute("aria-label").as_deref(), Some("(1 pattern)"));
+    let consistency = all("button")
+        .into_iter()
+        .find(|b| b.text_content().unwrap_or_default().starts_with("#consistency"))
+        .expect("tag");
+    let count = consistency.query_selector(".count").expect("q").expect("count");
+    assert_eq!(count.get_attribute("aria-label").as_deref(), Some("(2 patterns)"));
 }
 
 #[wasm_bindgen_test]

@@ -141,8 +141,17 @@ fn FilterChip(
                 on:click=move |_| on_toggle.run(())
             >
                 {label}
-                <span class="count" aria-label=move || format!("({} patterns)", count())>{count}</span>
+                <span class="count" aria-label=move || patterns_in_parentheses(count())>{count}</span>
             </button>
         </li>
+    }
+}
+
+/// A chip's count as its accessible name reads it: "(1 pattern)", "(3 patterns)".
+fn patterns_in_parentheses(count: usize) -> String {
+    if count == 1 {
+        "(1 pattern)".to_owned()
+    } else {
+        format!("({count} patterns)")
     }
 }
