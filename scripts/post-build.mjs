@@ -6,8 +6,8 @@
 //
 // 1. puts a strict Content-Security-Policy <meta> first in index.html's
 //    <head>: no 'unsafe-inline', no 'unsafe-eval', scripts from 'self' or
-//    by the sha256 of each inline script Trunk wrote (its module loader),
-//    hashed from the final text;
+//    by the sha256 of each inline script (index.html's first-paint script
+//    and Trunk's module loader), hashed from the final text;
 // 2. writes 404.html, a copy of that index.html, which static hosts answer
 //    unknown paths with, so deep links boot the app;
 // 3. writes _headers (Netlify / Cloudflare Pages format) with the same

@@ -15,7 +15,8 @@ use super::theme::ThemeToggle;
 use super::title::set_title;
 use crate::route::Route;
 
-/// The whole app.
+/// The whole app. index.html's static first paint repeats its header (and
+/// the home page's intro): change them together (tests/e2e/shell.test.mjs).
 #[component]
 pub fn App() -> impl IntoView {
     let location = provide_location();

@@ -27,6 +27,7 @@ pub fn Home() -> impl IntoView {
     let result = Memo::new(move |_| apply_view(catalog, index, &url.view.read()));
 
     set_title("Patterns, forged · software-architecture patterns, simulated");
+    // index.html's static first paint repeats this intro.
     view! {
         <div class="intro">
             <h1>"Software-architecture patterns, simulated"</h1>

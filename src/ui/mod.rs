@@ -15,9 +15,11 @@ mod player;
 mod reduced_motion;
 mod router;
 mod service_worker;
+mod static_shell;
 mod theme;
 mod title;
 mod url_view;
 
 pub use app::App;
 pub use service_worker::register_service_worker;
+pub use static_shell::start_after_shell;

@@ -61,10 +61,17 @@ async function recordPolicyViolations(page) {
   });
 }
 
+/**
+ * The heading of a page the app has rendered. index.html's static first
+ * paint (`#shell`, which the app removes as it mounts) has a `main h1` of
+ * its own on the home page, so a wait for the app must also see it gone.
+ */
+export const APP_HEADING = 'body:not(:has(#shell)) main h1';
+
 /** Navigates and waits until the app has rendered its main content. */
 export async function gotoApp(page, url) {
   await page.goto(url);
-  await page.waitForSelector('main h1', { timeout: 30_000 });
+  await page.waitForSelector(APP_HEADING, { timeout: 30_000 });
 }
 
 /**

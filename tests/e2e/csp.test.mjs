@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPage, problemsOf, useSite } from './browser.mjs';
+import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
 import { parseHeadersFile, headersFor } from './headers-file.mjs';
 
@@ -60,7 +60,7 @@ test('index.html and 404.html carry one strict policy that allows their inline s
   const scriptSources = policyOf.get('script-src');
   assert.deepEqual(scriptSources.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
   const hashes = inlineScriptHashes(html);
-  assert.equal(hashes.length, 1, "Trunk's module loader is the page's one inline script");
+  assert.equal(hashes.length, 2, "the page's inline scripts: its first paint's (theme, intro) and Trunk's module loader");
   assert.deepEqual(scriptSources.slice(2).sort(), hashes.sort(), 'the policy hashes exactly the inline scripts');
 });
 
@@ -102,7 +102,7 @@ test('the app runs with zero violations when the host also sends the _headers po
     assert.equal(answer.headers.get('content-security-policy'), headers['content-security-policy'], 'the host sends the policy');
     const page = await browseTheApp(site.browser, server);
     await page.goto(server.url('/patterns/cqrs?scenario=with-pattern&step=2'));
-    await page.waitForSelector('main h1');
+    await page.waitForSelector(APP_HEADING);
     await page.waitForTimeout(500);
     assert.deepEqual(problemsOf(page), []);
   } finally {

@@ -2,7 +2,7 @@
 // host, driven in headless Chromium as a person would use it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
+import { APP_HEADING, openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
 
 const site = useSite(before, after);
 
@@ -74,7 +74,7 @@ test('open a pattern from its card, reload the deep link, go back', async () => 
   assert.equal(await page.locator('main h1').innerText(), 'Saga');
   assert.match(await page.title(), /^Saga/);
   await page.reload();
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   assert.equal(await page.locator('main h1').innerText(), 'Saga');
   assert.ok(await page.getByRole('heading', { name: 'How it works' }).isVisible());
   await page.getByRole('link', { name: '#compensation' }).click();

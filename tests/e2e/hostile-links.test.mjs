@@ -4,7 +4,7 @@
 // console error, or run the script-like text it carries.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, problemsOf, useSite } from './browser.mjs';
+import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
 import { mulberry32 } from './seeded-random.mjs';
 
 const site = useSite(before, after);
@@ -44,7 +44,7 @@ function hostileLinks(count) {
 }
 
 async function shownHeading(page) {
-  await page.waitForFunction(() => document.querySelector('main h1')?.textContent?.trim().length > 0, null, { timeout: 10_000 });
+  await page.waitForFunction((heading) => document.querySelector(heading)?.textContent?.trim().length > 0, APP_HEADING, { timeout: 10_000 });
   return page.locator('main h1').first().innerText();
 }
 

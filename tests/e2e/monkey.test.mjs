@@ -6,7 +6,7 @@
 // MONKEY_SEED=N replays a walk (timing can still vary a little).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
+import { APP_HEADING, openPage, gotoApp, problemsOf, useSite } from './browser.mjs';
 import { trackAppTimers, quietTimers, timerLeaks } from './timer-tracker.mjs';
 import { mulberry32 } from './seeded-random.mjs';
 
@@ -153,7 +153,8 @@ async function whereAmI(page) {
     return {
       href: location.href,
       kind,
-      alive: Boolean(main?.querySelector('h1')),
+      // index.html's static shell has a heading too, until the app replaces it.
+      alive: Boolean(main?.querySelector('h1')) && !document.getElementById('shell'),
       main: main ? main.outerHTML.slice(0, 300) : `no main (document ${document.readyState})`,
       loadId: window.__appTimers?.loadId,
     };
@@ -221,7 +222,7 @@ test(`a seeded random walk of ${ACTIONS} actions never breaks the app or leaks t
     }
     if (!now.alive) {
       // A document still booting has no main yet; one that stays empty is dead.
-      await page.waitForSelector('main h1', { timeout: 5000 }).catch(() => {});
+      await page.waitForSelector(APP_HEADING, { timeout: 5000 }).catch(() => {});
       const later = await whereAmI(page);
       if (!later.alive) failures.push(`the app stopped rendering at ${later.href}: ${later.main}\n  last actions: ${recent.join(' → ')}`);
     }

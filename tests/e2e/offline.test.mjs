@@ -14,7 +14,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, openPage, gotoApp, problemsOf } from './browser.mjs';
+import { APP_HEADING, launch, openPage, gotoApp, problemsOf } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
 
 const SITES = [
@@ -127,7 +127,7 @@ for (const { base, dist } of SITES) {
       await goOffline(page, server);
       assert.equal((await fetch(server.url('/')).catch(() => null))?.status, undefined, 'the host is really gone');
       await page.reload();
-      await page.waitForSelector('main h1');
+      await page.waitForSelector(APP_HEADING);
       assert.equal(await page.locator('.card').count(), 8);
 
       await gotoApp(page, server.url(DEEP_LINK));

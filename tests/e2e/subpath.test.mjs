@@ -2,7 +2,7 @@
 // deep links included, with every asset loaded by absolute URL.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, problemsOf, useSite } from './browser.mjs';
+import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
 
 const site = useSite(before, after, 'target/dist-subpath', '/patterns-forged/');
 
@@ -12,7 +12,7 @@ test('home, links and a reloaded deep link work under /patterns-forged/', async 
   await page.getByRole('link', { name: 'Event Sourcing', exact: true }).click();
   await page.waitForURL(/\/patterns-forged\/patterns\/event-sourcing$/);
   await page.reload();
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(APP_HEADING);
   assert.equal(await page.locator('main h1').innerText(), 'Event Sourcing');
   await page.getByRole('link', { name: '#audit' }).click();
   await page.waitForURL(/\/patterns-forged\/\?tag=audit$/);
@@ -39,4 +39,16 @@ test('filters and search keep the sub-path in the URL', async () => {
   await page.waitForSelector('.card h3');
   assert.deepEqual(await page.locator('.card h3').allInnerTexts(), ['Saga']);
   assert.deepEqual(problemsOf(page), []);
+});
+
+test('before the app runs, the first paint shows the home intro at the base path only', async () => {
+  for (const [path, intros] of [['/', 1], ['/patterns/saga', 0]]) {
+    const page = await openPage(site.browser);
+    await page.route(/\.wasm$/, (route) => route.abort());
+    await page.goto(site.server.url(path));
+    await page.waitForLoadState('load');
+    assert.equal(await page.locator('.site-header .brand').count(), 1, path);
+    assert.equal(await page.locator('main .intro').count(), intros, path);
+    await page.context().close();
+  }
 });

@@ -1,0 +1,51 @@
+//! index.html's static first paint (`<div id="shell">`): the header and, on
+//! the home page, the intro, as plain HTML that the browser paints while the
+//! WebAssembly is still on its way. The app renders the same markup in its
+//! place: [`start_after_shell`] removes the shell and mounts the app in one
+//! task, so no frame shows neither or both.
+//!
+//! It waits, briefly, for the shell to have been painted first. A text
+//! removed before the browser has timed its paint never counts as painted:
+//! Chromium then times the largest contentful paint at the app's identical
+//! intro instead, and the same page measures a second sooner or later
+//! depending on whether the WebAssembly won that race.
+
+use std::time::Duration;
+
+use leptos::prelude::{document, set_timeout, window};
+
+/// The id of the shell's wrapper in index.html.
+const SHELL_ID: &str = "shell";
+/// How often to look whether the shell has been painted...
+const POLL: Duration = Duration::from_millis(16);
+/// ...and for how long at most: a tab in the background paints nothing, and
+/// a browser may not report paint timing at all.
+const MAX_WAIT: Duration = Duration::from_millis(320);
+
+/// Runs `start` (which mounts the app) once the static shell has been
+/// painted, or at once when there is no shell; removes the shell just
+/// before.
+pub fn start_after_shell(start: impl FnOnce() + 'static) {
+    wait_then_start(Box::new(start), Duration::ZERO);
+}
+
+fn wait_then_start(start: Box<dyn FnOnce()>, waited: Duration) {
+    let shell = document().get_element_by_id(SHELL_ID);
+    if shell.is_some() && !first_paint_reported() && waited < MAX_WAIT {
+        set_timeout(move || wait_then_start(start, waited + POLL), POLL);
+        return;
+    }
+    if let Some(shell) = shell {
+        shell.remove();
+    }
+    start();
+}
+
+/// Whether the browser has reported the page's first contentful paint.
+fn first_paint_reported() -> bool {
+    window().performance().is_some_and(|p| {
+        p.get_entries_by_name_with_entry_type("first-contentful-paint", "paint")
+            .length()
+            > 0
+    })
+}

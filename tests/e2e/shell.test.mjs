@@ -1,0 +1,87 @@
+// End-to-end: index.html's static first paint (`#shell`). Before the
+// WebAssembly runs, a visitor already sees the header and, on the home page,
+// the intro, in the theme they chose; the app then takes their place with
+// the same markup in the same spot, and the shell's paint is what the
+// browser times as the largest contentful paint.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
+
+const site = useSite(before, after);
+
+/** A page whose WebAssembly never arrives, so only index.html's own markup shows. */
+async function openWithoutApp(url, { theme } = {}) {
+  const page = await openPage(site.browser);
+  if (theme) await page.addInitScript((t) => localStorage.setItem('patterns-forged-theme', t), theme);
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  return page;
+}
+
+/** What the first paint shows: texts and boxes of the header and the intro. */
+function layoutOf(page) {
+  return page.evaluate(() => {
+    const box = (selector) => {
+      const found = document.querySelectorAll(selector);
+      if (found.length !== 1) return `${found.length} × ${selector}`;
+      const { x, y, width, height } = found[0].getBoundingClientRect();
+      return { text: found[0].innerText, x, y, width, height };
+    };
+    return { brand: box('.site-header .brand'), h1: box('main h1'), lede: box('main .lede'), theme: document.querySelector('.theme-toggle')?.innerText };
+  });
+}
+
+test('before the app runs, home shows the header and the intro', async () => {
+  const page = await openWithoutApp(site.server.url('/'));
+  const shell = await layoutOf(page);
+  assert.match(shell.brand.text, /^◆\s*Patterns, forged$/);
+  assert.equal(shell.h1.text, 'Software-architecture patterns, simulated');
+  assert.match(shell.lede.text, /^Find a pattern by the problem you have/);
+  assert.equal(shell.theme, 'Theme: system');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), undefined);
+  await page.context().close();
+});
+
+test('before the app runs, another page shows the header but not the home intro', async () => {
+  for (const path of ['/patterns/saga', '/no/such/place']) {
+    const page = await openWithoutApp(site.server.url(path));
+    assert.equal(await page.locator('.site-header .brand').count(), 1, path);
+    assert.equal(await page.locator('main h1, .intro').count(), 0, path);
+    await page.context().close();
+  }
+});
+
+test('the theme the visitor chose applies before the app runs', async () => {
+  const page = await openWithoutApp(site.server.url('/'), { theme: 'dark' });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  assert.equal((await layoutOf(page)).theme, 'Theme: dark');
+  await page.context().close();
+});
+
+test('the app replaces the shell with the same header and intro in the same place', async () => {
+  const withoutApp = await openWithoutApp(site.server.url('/'));
+  const shell = await layoutOf(withoutApp);
+  await withoutApp.context().close();
+
+  const page = await openPage(site.browser);
+  await page.addInitScript(() => {
+    window.__largestPaints = [];
+    new PerformanceObserver((list) => window.__largestPaints.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+  await page.goto(site.server.url('/'));
+  await page.waitForSelector(APP_HEADING);
+  await page.waitForSelector('.card');
+  assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+  assert.equal(await page.locator('header').count(), 1);
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('#main').count(), 1);
+  assert.deepEqual(await layoutOf(page), shell, 'same texts, same boxes');
+
+  // The largest contentful paint is the shell's intro (removed since), not the app's copy of it.
+  const largest = await page.evaluate(() => window.__largestPaints.map((e) => ({ tag: e.element?.tagName ?? null, connected: e.element?.isConnected ?? false })));
+  assert.ok(largest.length >= 1, 'a largest contentful paint was reported');
+  assert.equal(largest.at(-1).connected, false, `the last candidate is the shell's: ${JSON.stringify(largest)}`);
+  assert.deepEqual(problemsOf(page), []);
+  await page.context().close();
+});
