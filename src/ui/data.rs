@@ -16,6 +16,13 @@ pub fn index() -> Option<&'static SearchIndex> {
     SearchIndex::embedded()
 }
 
+/// Decodes the catalog and builds what is derived from it now, rather than
+/// during the first render: the app calls it while index.html's static
+/// first paint is on screen (see [`super::static_shell`]).
+pub fn prepare() {
+    tag_choices();
+}
+
 /// The tags of the embedded catalog, for the tag filter.
 pub struct TagChoices {
     /// Every tag, sorted, as the index lists them: the order of the tag

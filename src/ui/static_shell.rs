@@ -4,11 +4,13 @@
 //! place: [`start_after_shell`] removes the shell and mounts the app in one
 //! task, so no frame shows neither or both.
 //!
-//! It waits, briefly, for the shell to have been painted first. A text
-//! removed before the browser has timed its paint never counts as painted:
-//! Chromium then times the largest contentful paint at the app's identical
-//! intro instead, and the same page measures a second sooner or later
-//! depending on whether the WebAssembly won that race.
+//! Meanwhile it decodes the catalog and builds the search index, then waits,
+//! briefly, for the shell to have been painted. A text removed before the
+//! browser has timed its paint never counts as painted: Chromium then times
+//! the largest contentful paint at the app's identical intro instead, and
+//! the same page measures a second sooner or later depending on whether the
+//! WebAssembly won that race. Mounting in a task of its own also splits the
+//! start-up work in two.
 
 use std::time::Duration;
 
@@ -22,11 +24,13 @@ const POLL: Duration = Duration::from_millis(16);
 /// a browser may not report paint timing at all.
 const MAX_WAIT: Duration = Duration::from_millis(320);
 
-/// Runs `start` (which mounts the app) once the static shell has been
-/// painted, or at once when there is no shell; removes the shell just
-/// before.
+/// Prepares the data the first render needs, then, in a later task, runs
+/// `start` (which mounts the app) once the static shell has been painted or
+/// at once when there is none; removes the shell just before.
 pub fn start_after_shell(start: impl FnOnce() + 'static) {
-    wait_then_start(Box::new(start), Duration::ZERO);
+    super::data::prepare();
+    let start: Box<dyn FnOnce()> = Box::new(start);
+    set_timeout(move || wait_then_start(start, Duration::ZERO), Duration::ZERO);
 }
 
 fn wait_then_start(start: Box<dyn FnOnce()>, waited: Duration) {
