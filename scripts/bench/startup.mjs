@@ -15,7 +15,9 @@
 // WebAssembly.instantiateStreaming until it resolves, wrapped by the init
 // script; streaming compiles while downloading, so the part after the
 // download ended is shown too) and when Trunk's loader reported the app
-// started (after main() mounted it).
+// started (after main() returned: main() prepares the catalog and index,
+// and the app mounts in a later task, once index.html's static first
+// paint has been painted; see src/ui/static_shell.rs).
 import { heading, intFromEnv, ms, note, printTable, summarize, withSiteAndBrowser } from './common.mjs';
 
 const QUERY = process.env.BENCH_STARTUP_QUERY ?? 'saga';
@@ -109,7 +111,7 @@ const FIGURES = [
   ['wasmDownloaded', 'wasm downloaded (responseEnd)'],
   ['wasmInstantiate', 'wasm compile + instantiate (call to resolve)'],
   ['wasmInstantiateAfterDownload', '  of which after the download ended'],
-  ['appStarted', 'TrunkApplicationStarted (main() has run)'],
+  ['appStarted', 'TrunkApplicationStarted (main() returned)'],
   ['domContentLoaded', 'DOMContentLoaded'],
 ];
 
