@@ -85,3 +85,17 @@ test('the app replaces the shell with the same header and intro in the same plac
   assert.deepEqual(problemsOf(page), []);
   await page.context().close();
 });
+
+test('the app still starts when the browser never reports a first paint', async () => {
+  const page = await openPage(site.browser);
+  await page.addInitScript(() => {
+    const entriesByName = performance.getEntriesByName.bind(performance);
+    performance.getEntriesByName = (name, type) => (name === 'first-contentful-paint' ? [] : entriesByName(name, type));
+  });
+  await page.goto(site.server.url('/'));
+  await page.waitForSelector('.card', { timeout: 10_000 });
+  assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+  assert.equal(await page.locator('main h1').count(), 1);
+  assert.deepEqual(problemsOf(page), []);
+  await page.context().close();
+});
