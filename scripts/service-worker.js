@@ -91,16 +91,17 @@ async function deleteOtherReleases() {
   await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== BUILD.cache).map((name) => caches.delete(name)));
 }
 
+// Both read through caches.match with a cache name, never caches.open: an
+// older release's worker still answering a page's requests would otherwise
+// recreate, empty, the cache the new release's worker has just deleted.
 async function networkFirst(request) {
   try {
     return await fetch(request);
   } catch {
-    const cache = await caches.open(BUILD.cache);
-    return (await cache.match(BUILD.shell)) ?? Response.error();
+    return (await caches.match(BUILD.shell, { cacheName: BUILD.cache })) ?? Response.error();
   }
 }
 
 async function cacheFirst(request) {
-  const cache = await caches.open(BUILD.cache);
-  return (await cache.match(request)) ?? fetch(request);
+  return (await caches.match(request, { cacheName: BUILD.cache })) ?? fetch(request);
 }
