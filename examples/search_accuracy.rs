@@ -12,12 +12,13 @@
 //! A second argument names another query file. Exits 1 when a file cannot
 //! be read or parsed.
 
-use std::{env, fs, process};
+mod bench_input;
 
-use patterns_forged::catalog::{Catalog, parse_catalog};
+use std::env;
+
+use bench_input::{QUERIES, fail, quoted_after, read};
+use patterns_forged::catalog::Catalog;
 use patterns_forged::search::{Query, SearchIndex};
-
-const QUERIES: &str = "scripts/bench/search-queries.mjs";
 
 fn main() {
     let mut args = env::args().skip(1);
@@ -25,8 +26,7 @@ fn main() {
         fail("usage: search_accuracy CATALOG.json [QUERIES.mjs]");
     };
     let queries_path = args.next().unwrap_or_else(|| QUERIES.to_owned());
-    let catalog =
-        parse_catalog(&read(&catalog_path)).unwrap_or_else(|errors| fail(&format!("{catalog_path}: {errors}")));
+    let catalog = bench_input::catalog(&catalog_path);
     let queries = problem_queries(&read(&queries_path));
     if queries.is_empty() {
         fail(&format!(
@@ -89,19 +89,4 @@ fn problem_queries(source: &str) -> Vec<(String, String)> {
         .lines()
         .filter_map(|line| Some((quoted_after(line, "text: ")?, quoted_after(line, "expect: ")?)))
         .collect()
-}
-
-/// The single-quoted string that follows `key` in `line`.
-fn quoted_after(line: &str, key: &str) -> Option<String> {
-    let rest = line.split_once(key)?.1.strip_prefix('\'')?;
-    Some(rest.split_once('\'')?.0.to_owned())
-}
-
-fn read(path: &str) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("cannot read {path}: {e}")))
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
 }

@@ -11,14 +11,15 @@
 //!
 //! Exits 1 when a file cannot be read or parsed.
 
+mod bench_input;
+
+use std::env;
 use std::hint::black_box;
 use std::time::Instant;
-use std::{env, fs, process};
 
-use patterns_forged::catalog::parse_catalog;
+use bench_input::{QUERIES, fail, quoted_after, read};
 use patterns_forged::search::{SearchIndex, View, apply_view};
 
-const QUERIES: &str = "scripts/bench/search-queries.mjs";
 /// Runs of the whole keystroke list; each keystroke keeps its fastest.
 const ROUNDS: usize = 5;
 
@@ -26,8 +27,7 @@ fn main() {
     let Some(catalog_path) = env::args().nth(1) else {
         fail("usage: search_speed CATALOG.json");
     };
-    let catalog =
-        parse_catalog(&read(&catalog_path)).unwrap_or_else(|errors| fail(&format!("{catalog_path}: {errors}")));
+    let catalog = bench_input::catalog(&catalog_path);
     let keystrokes: Vec<String> = read(QUERIES)
         .lines()
         .filter_map(|line| quoted_after(line, "text: "))
@@ -74,19 +74,4 @@ fn main() {
 
 fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
-}
-
-/// The single-quoted string that follows `key` in `line`.
-fn quoted_after(line: &str, key: &str) -> Option<String> {
-    let rest = line.split_once(key)?.1.strip_prefix('\'')?;
-    Some(rest.split_once('\'')?.0.to_owned())
-}
-
-fn read(path: &str) -> String {
-    fs::read_to_string(path).unwrap_or_else(|e| fail(&format!("cannot read {path}: {e}")))
-}
-
-fn fail(message: &str) -> ! {
-    eprintln!("error: {message}");
-    process::exit(1);
 }
