@@ -21,12 +21,14 @@ use std::{env, fs};
 #[path = "src/catalog"]
 mod catalog {
     mod error;
+    mod lazy_simulation;
     mod locate;
     mod model;
     mod parse;
     pub mod reader;
 
     pub use error::{CatalogError, CatalogErrors};
+    pub use lazy_simulation::LazySimulation;
     pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
     pub use parse::parse_catalog;
 }
@@ -65,7 +67,7 @@ fn embed(source: &Path, out_dir: &Path) -> Result<(), String> {
     let catalog = catalog::parse_catalog(&text).map_err(|errors| format!("{}: {errors}", source.display()))?;
     let bytes = wire::to_bytes(&catalog);
     match wire::from_bytes::<catalog::Catalog>(&bytes) {
-        Ok(decoded) if decoded == catalog => {}
+        Ok(decoded) if decoded == catalog => check_simulations(&catalog, &decoded)?,
         Ok(_) => return Err("the encoded catalog decodes to a different catalog".to_owned()),
         Err(e) => return Err(format!("the encoded catalog does not decode: {e}")),
     }
@@ -75,4 +77,20 @@ fn embed(source: &Path, out_dir: &Path) -> Result<(), String> {
     };
     write("catalog.bin", &bytes)?;
     write("catalog.json", text.as_bytes())
+}
+
+/// Checks that each simulation kept encoded in `decoded` decodes to the
+/// one parsed from the JSON, as the app will decode it.
+fn check_simulations(parsed: &catalog::Catalog, decoded: &catalog::Catalog) -> Result<(), String> {
+    for (pattern, copy) in parsed.patterns.iter().zip(&decoded.patterns) {
+        let (Some(original), Some(copy)) = (&pattern.simulation, &copy.simulation) else {
+            continue;
+        };
+        match copy.spec() {
+            Ok(spec) if original.spec() == Ok(spec) => {}
+            Ok(_) => return Err(format!("the simulation of {} decodes differently", pattern.slug)),
+            Err(e) => return Err(format!("the simulation of {} does not decode: {e}", pattern.slug)),
+        }
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@
 
 mod embedded;
 mod error;
+mod lazy_simulation;
 mod locate;
 mod model;
 mod parse;
@@ -17,6 +18,7 @@ mod suggest;
 
 pub use embedded::{EMBEDDED_BIN, EMBEDDED_JSON, embedded};
 pub use error::{CatalogError, CatalogErrors};
+pub use lazy_simulation::LazySimulation;
 pub use model::{Catalog, Category, Pattern, Related, is_kebab_case};
 pub use parse::parse_catalog;
 pub use suggest::closest_patterns;

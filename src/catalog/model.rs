@@ -1,7 +1,7 @@
 //! The catalog's types: categories and patterns, as the rest of the app
 //! reads them once the JSON has been checked.
 
-use crate::sim::spec::SimulationSpec;
+use super::lazy_simulation::LazySimulation;
 
 /// The whole catalog: categories in display order and the patterns in them.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,8 +43,9 @@ pub struct Pattern {
     /// Costs and consequences.
     pub tradeoffs: Vec<String>,
     pub related: Vec<Related>,
-    /// The step-through simulation, when the pattern has one.
-    pub simulation: Option<SimulationSpec>,
+    /// The step-through simulation, when the pattern has one; decoded when
+    /// first asked for.
+    pub simulation: Option<LazySimulation>,
 }
 
 /// A link from one pattern to another, with the reason.

@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use serde_json::Value;
 
 use super::error::{CatalogError, CatalogErrors};
+use super::lazy_simulation::LazySimulation;
 use super::locate::{locate, offset_of};
 use super::model::{Catalog, Category, Pattern, Related, is_kebab_case};
 use super::reader::{Reader, kind};
@@ -138,7 +139,7 @@ fn read_pattern(index: usize, value: &Value, errors: &mut Vec<CatalogError>) -> 
     let related = read_related(&mut r, map.get("related"));
     let simulation = match map.get("simulation") {
         None | Some(Value::Null) => Some(None),
-        Some(value) => read_simulation(&mut r, value).map(Some),
+        Some(value) => read_simulation(&mut r, value).map(|spec| Some(LazySimulation::new(spec))),
     };
     Some(Pattern {
         slug: slug?,

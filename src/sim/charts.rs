@@ -10,6 +10,7 @@
 //! use patterns_forged::sim::{self, Choices};
 //! let catalog = patterns_forged::catalog::embedded().as_ref().expect("valid catalog");
 //! let spec = catalog.pattern("competing-consumers").and_then(|p| p.simulation.as_ref()).expect("simulated");
+//! let spec = spec.spec().expect("it decodes");
 //! let timeline = sim::run(spec, "with-pattern", &Choices::new(7)).expect("runs");
 //! let charts = sim::chart_series(spec, "with-pattern", &timeline);
 //! assert!(charts.iter().all(|c| c.series.iter().all(|s| s.points.len() == timeline.frames.len())));

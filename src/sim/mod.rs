@@ -15,6 +15,7 @@
 //! use patterns_forged::sim::{self, Choices};
 //! let catalog = patterns_forged::catalog::embedded().as_ref().expect("valid catalog");
 //! let saga = catalog.pattern("saga").and_then(|p| p.simulation.as_ref()).expect("the saga has a simulation");
+//! let saga = saga.spec().expect("it decodes");
 //! let timeline = sim::run(saga, "orchestrated-happy-path", &Choices::new(7)).expect("the scenario runs");
 //! assert!(timeline.frames.iter().all(|f| f.invariants.iter().all(|i| i.holds)));
 //! ```

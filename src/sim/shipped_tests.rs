@@ -30,6 +30,8 @@ fn spec(slug: &str) -> &'static SimulationSpec {
         .pattern(slug)
         .and_then(|p| p.simulation.as_ref())
         .unwrap_or_else(|| panic!("{slug} ships a simulation"))
+        .spec()
+        .unwrap_or_else(|e| panic!("{slug}'s simulation decodes: {e}"))
 }
 
 fn timeline(slug: &str, id: &str, choices: &Choices) -> Timeline {

@@ -109,6 +109,8 @@ pub fn shipped(slug: &str) -> &'static SimulationSpec {
         .pattern(slug)
         .and_then(|p| p.simulation.as_ref())
         .unwrap_or_else(|| panic!("{slug} has a simulation"))
+        .spec()
+        .unwrap_or_else(|e| panic!("{slug}'s simulation decodes: {e}"))
 }
 
 /// The rows of one actor's panel on `frame`, as string slices.

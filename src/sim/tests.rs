@@ -19,7 +19,10 @@ fn simulations() -> Vec<(&'static str, &'static SimulationSpec)> {
     catalog
         .patterns
         .iter()
-        .filter_map(|p| Some((p.slug.as_str(), p.simulation.as_ref()?)))
+        .filter_map(|p| {
+            let spec = p.simulation.as_ref()?.spec().expect("a shipped simulation decodes");
+            Some((p.slug.as_str(), spec))
+        })
         .collect()
 }
 

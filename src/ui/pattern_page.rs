@@ -63,8 +63,14 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>
             <Section id="simulation" title="Simulation">
-                {match pattern.simulation.as_ref() {
-                    Some(spec) => view! { <Player slug=pattern.slug.clone() spec/> }.into_any(),
+                {match pattern.simulation.as_ref().map(|simulation| simulation.spec()) {
+                    Some(Ok(spec)) => view! { <Player slug=pattern.slug.clone() spec/> }.into_any(),
+                    Some(Err(error)) => view! {
+                        <p class="sim-error" role="alert">
+                            {format!("This simulation cannot be shown: its encoded data is damaged ({error}).")}
+                        </p>
+                    }
+                    .into_any(),
                     None => view! {
                         <p class="simulation-placeholder">
                             "A step-through simulation of this pattern's message flow will appear here."

@@ -1,8 +1,12 @@
-//! The encodings of the catalog's own types; a pattern's simulation is in
+//! The encodings of the catalog's own types. A pattern's simulation is
+//! framed by its length, and its own encoding is in
 //! [`simulation`](super::simulation).
 
 use super::derive::wire_struct;
-use crate::catalog::{Catalog, Category, Pattern, Related};
+use super::input::Input;
+use super::primitives::put_number;
+use super::{Wire, WireError};
+use crate::catalog::{Catalog, Category, LazySimulation, Pattern, Related};
 
 wire_struct! {
     Catalog { categories, patterns }
@@ -12,4 +16,19 @@ wire_struct! {
         when_to_use, when_not_to_use, tradeoffs, related, simulation,
     }
     Related { slug, why }
+}
+
+/// Framed: the length of the encoding, then the encoding, which decoding
+/// keeps as bytes.
+impl Wire for LazySimulation {
+    fn encode(&self, out: &mut Vec<u8>) {
+        let encoded = self.encoded();
+        put_number(out, encoded.len() as u64);
+        out.extend_from_slice(encoded);
+    }
+
+    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
+        let len = input.size()?;
+        Ok(LazySimulation::from_encoded(input.bytes(len)?.to_vec()))
+    }
 }

@@ -22,6 +22,11 @@
 //! [`simulation`]; changing any of them, or the model, needs a new
 //! [`VERSION`].
 //!
+//! A pattern's simulation is framed: its length in bytes (LEB128), then
+//! its encoding. Decoding the catalog keeps those bytes as they are (see
+//! [`LazySimulation`](crate::catalog::LazySimulation)); they are decoded,
+//! with [`from_unframed`], when the pattern's page first needs them.
+//!
 //! Decoding never panics: truncated input, an unknown tag, invalid UTF-8, an
 //! oversized number, nesting deeper than [`MAX_DEPTH`] or bytes left over are
 //! a [`WireError`] that says where in the input it was found.
@@ -43,7 +48,7 @@ pub use input::{Input, MAX_DEPTH};
 pub const MAGIC: [u8; 4] = *b"PFCB";
 
 /// The version of the format; bumped whenever an encoding changes.
-pub const VERSION: u8 = 1;
+pub const VERSION: u8 = 2;
 
 /// A type with a binary encoding.
 pub trait Wire: Sized {
@@ -73,6 +78,16 @@ pub fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
     if version != VERSION {
         return Err(WireError::at(MAGIC.len(), Problem::UnsupportedVersion(version)));
     }
+    let value = T::decode(&mut input)?;
+    input.finish()?;
+    Ok(value)
+}
+
+/// One value encoded with no header, such as a framed simulation's bytes:
+/// every byte must be used. Offsets in an error count from the start of
+/// `bytes`.
+pub fn from_unframed<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
+    let mut input = Input::new(bytes);
     let value = T::decode(&mut input)?;
     input.finish()?;
     Ok(value)
