@@ -5,7 +5,7 @@
 
 use leptos::mount::mount_to;
 use leptos::task::tick;
-use patterns_forged::ui::App;
+use patterns_forged::ui::{App, UNWRITTEN_FOR};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -88,6 +88,35 @@ fn search() -> String {
     web_sys::window().expect("window").location().search().expect("search")
 }
 
+/// Waits `ms` milliseconds.
+async fn pause(ms: i32) {
+    let window = web_sys::window().expect("window");
+    let pause = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .expect("setTimeout");
+    });
+    wasm_bindgen_futures::JsFuture::from(pause).await.expect("pause");
+}
+
+/// Waits until the address typing left unwritten has been written.
+async fn pause_until_written() {
+    pause(i32::try_from(UNWRITTEN_FOR.as_millis()).expect("a short delay") + 100).await;
+    settle().await;
+}
+
+/// Waits (up to two seconds) until the address's query is `query`, then lets the app render.
+async fn wait_for_search(query: &str) {
+    for _ in 0..200 {
+        if search() == query {
+            break;
+        }
+        pause(10).await;
+    }
+    assert_eq!(search(), query);
+    settle().await;
+}
+
 #[wasm_bindgen_test]
 async fn home_shows_every_pattern_grouped_by_category_in_seed_order() {
     let _app = mount_at("/").await;
@@ -149,7 +178,28 @@ async fn typing_ranks_results_and_marks_the_matched_words() {
     );
     type_search("charged twice").await;
     assert_eq!(card_titles().first().map(String::as_str), Some("Idempotency Key"));
+    // The first keystroke wrote its entry at once; later ones wait for a pause.
+    assert_eq!(search(), "?q=sagga");
+    pause_until_written().await;
     assert_eq!(search(), "?q=charged%20twice");
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_chosen_while_typing_keeps_the_typed_text_in_the_entry_it_leaves() {
+    let _app = mount_at("/").await;
+    type_search("s").await;
+    type_search("saga").await;
+    assert_eq!(search(), "?q=s", "written only once typing pauses");
+    click_button("Consistency").await;
+    assert_eq!(search(), "?q=saga&category=consistency");
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .back()
+        .expect("back");
+    wait_for_search("?q=saga").await;
+    assert_eq!(card_titles().first().map(String::as_str), Some("Saga"));
 }
 
 #[wasm_bindgen_test]
@@ -210,17 +260,11 @@ fn pathname() -> String {
 
 /// Waits (up to two seconds) until the address is `path`, then lets the app render.
 async fn wait_for_path(path: &str) {
-    let window = web_sys::window().expect("window");
     for _ in 0..200 {
         if pathname() == path {
             break;
         }
-        let pause = web_sys::js_sys::Promise::new(&mut |resolve, _| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10)
-                .expect("setTimeout");
-        });
-        wasm_bindgen_futures::JsFuture::from(pause).await.expect("pause");
+        pause(10).await;
     }
     assert_eq!(pathname(), path);
     settle().await;

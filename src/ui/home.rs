@@ -46,7 +46,8 @@ pub fn Home() -> impl IntoView {
     .into_any()
 }
 
-/// The search field. Typing updates the URL without adding history entries.
+/// The search field. Typing shows results at once and updates the URL once
+/// it pauses, adding one history entry per search (see [`UrlView::type_text`]).
 #[component]
 fn SearchBox() -> impl IntoView {
     let url = expect_context::<UrlView>();
@@ -62,8 +63,7 @@ fn SearchBox() -> impl IntoView {
                     placeholder="A problem, a name or a tag: e.g. charged twice"
                     prop:value=move || url.view.read().q.clone()
                     on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        url.update(|view| view.q = text);
+                        url.type_text(event_target_value(&ev));
                     }
                 />
             </div>

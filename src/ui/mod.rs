@@ -21,5 +21,6 @@ mod title;
 mod url_view;
 
 pub use app::App;
+pub use router::UNWRITTEN_FOR;
 pub use service_worker::register_service_worker;
 pub use static_shell::start_after_shell;

@@ -7,6 +7,13 @@
 //! Every href the app writes is absolute and already under the base path
 //! (see [`super::base_path::href`]), so navigating is a `pushState` or
 //! `replaceState` of that href, then a fresh read of `window.location`.
+//!
+//! A quick series of changes, such as typing into the search box, is shown
+//! at once but written to the address bar only once it pauses (see
+//! [`Location::replace_soon`]): in Chromium, writing the address costs
+//! several milliseconds of each keystroke's frame.
+
+use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,12 +30,24 @@ pub enum History {
     Replace,
 }
 
+/// How long [`Location::replace_soon`] waits for the changes to pause
+/// before it writes the address.
+pub const UNWRITTEN_FOR: Duration = Duration::from_millis(300);
+
+/// An address shown but not written yet, and the timer that will write it.
+struct Unwritten {
+    href: String,
+    timer: TimeoutHandle,
+}
+
 /// The current address and what it names.
 #[derive(Clone, Copy)]
 pub struct Location {
     /// `window.location`'s pathname (with the base) and search (with its
-    /// `?`, or empty).
+    /// `?`, or empty); ahead of it while an address is [`Unwritten`].
     address: RwSignal<(String, String)>,
+    /// The address [`Location::replace_soon`] showed and has not written.
+    unwritten: StoredValue<Option<Unwritten>, LocalStorage>,
     /// The page the address names.
     pub route: Memo<Route>,
     /// The pathname without the base: `/patterns/saga`.
@@ -49,6 +68,7 @@ impl Location {
         let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
         Self {
             address,
+            unwritten: StoredValue::new_local(None),
             route,
             path,
             search,
@@ -59,6 +79,8 @@ impl Location {
     /// scrolls to the top when asked. A refused navigation (an href on
     /// another origin, say) is logged and changes nothing.
     pub fn navigate(&self, href: &str, history: History, scroll_to_top: bool) {
+        // The entry being left keeps what was shown in it.
+        self.write_unwritten();
         let window = window();
         let done = window.history().and_then(|h| match history {
             History::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)),
@@ -71,6 +93,51 @@ impl Location {
         self.reread();
         if scroll_to_top {
             window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Shows `href` (absolute, under the base) at once, and replaces the
+    /// current history entry with it once no other call has come for
+    /// [`UNWRITTEN_FOR`], or before any navigation. For a quick series of
+    /// changes to one view, such as typing into the search box. Without a
+    /// timer to wait with, it replaces the entry at once.
+    pub fn replace_soon(&self, href: &str) {
+        self.forget_unwritten();
+        let location = *self;
+        let Ok(timer) = set_timeout_with_handle(move || location.write_unwritten(), UNWRITTEN_FOR) else {
+            self.navigate(href, History::Replace, false);
+            return;
+        };
+        self.unwritten.set_value(Some(Unwritten {
+            href: href.to_owned(),
+            timer,
+        }));
+        let shown = split_href(href);
+        if self.address.try_with_untracked(|current| *current != shown) == Some(true) {
+            self.address.try_set(shown);
+        }
+    }
+
+    /// Replaces the current history entry with the address shown but not
+    /// written yet, if there is one.
+    pub fn write_unwritten(&self) {
+        let Some(Unwritten { href, timer }) = self.unwritten.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        timer.clear();
+        let written = window()
+            .history()
+            .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)));
+        if let Err(error) = written {
+            leptos::logging::warn!("could not write the address {href}: {error:?}");
+        }
+        self.reread();
+    }
+
+    /// Drops the address not written yet, if any, without writing it.
+    fn forget_unwritten(&self) {
+        if let Some(Unwritten { timer, .. }) = self.unwritten.try_update_value(Option::take).flatten() {
+            timer.clear();
         }
     }
 
@@ -96,6 +163,15 @@ impl Location {
     }
 }
 
+/// An href's pathname and search (with its `?`, or empty), as
+/// `window.location` gives them once the href is the address.
+fn split_href(href: &str) -> (String, String) {
+    match href.find('?') {
+        Some(at) => (href[..at].to_owned(), href[at..].to_owned()),
+        None => (href.to_owned(), String::new()),
+    }
+}
+
 /// `window.location`'s pathname and search; `("/", "")` if unreadable.
 fn read_address() -> (String, String) {
     let location = window().location();
@@ -111,11 +187,19 @@ pub fn provide_location() -> Location {
     let location = Location::new();
     // Leptos's helper adds the listener with `addEventListener`; the handle
     // removes it.
-    let popstate = window_event_listener_untyped("popstate", move |_| location.reread());
+    // Back and forward leave the entry the unwritten address was meant for.
+    let popstate = window_event_listener_untyped("popstate", move |_| {
+        location.forget_unwritten();
+        location.reread();
+    });
     let clicks = window_event_listener(leptos::ev::click, move |ev| follow_link_click(location, &ev));
+    // Leaving the page (or the back-forward cache) writes what it shows.
+    let pagehide = window_event_listener_untyped("pagehide", move |_| location.write_unwritten());
     on_cleanup(move || {
         popstate.remove();
         clicks.remove();
+        pagehide.remove();
+        location.forget_unwritten();
     });
     provide_context(location);
     location

@@ -1,7 +1,8 @@
 //! The home view's state lives in the URL (`/?q=…&category=…&tag=…`): this
 //! hook reads it as a [`View`] and writes changes back, pushing a
-//! history entry for a filter change but replacing it while the user types,
-//! so that back and forward step through views without a flood of entries.
+//! history entry for a filter change but replacing it while the user types
+//! (once typing pauses), so that back and forward step through views
+//! without a flood of entries.
 
 use leptos::prelude::*;
 
@@ -18,28 +19,42 @@ pub struct UrlView {
 }
 
 impl UrlView {
-    /// Shows `next`. A change of the search text alone, made while there
-    /// already is some, replaces the current history entry; anything else
-    /// adds one.
+    /// Shows `next`, in a new history entry.
     pub fn set(&self, next: View) {
+        self.show(next, false);
+    }
+
+    /// Changes the current view with `edit`, in a new history entry.
+    pub fn update(&self, edit: impl FnOnce(&mut View)) {
+        let mut next = self.view.get_untracked();
+        edit(&mut next);
+        self.set(next);
+    }
+
+    /// Shows the results for `text` typed into the search box. Text typed
+    /// where there was none adds a history entry at once; a change of it
+    /// replaces that entry once typing pauses (see
+    /// [`Location::replace_soon`]).
+    pub fn type_text(&self, text: String) {
+        let mut next = self.view.get_untracked();
+        next.q = text;
+        self.show(next, true);
+    }
+
+    fn show(&self, next: View, typed: bool) {
         let next = next.normalised();
         let current = self.view.get_untracked();
         if next == current {
             return;
         }
-        let typing = !current.q.is_empty() && next.category == current.category && next.tags == current.tags;
         // The full path under the base, with its trailing slash: `/base/?q=x`,
         // as a static host may not serve `/base?q=x`.
         let href = href(&format!("/{}", format_view_query(&next)));
-        let history = if typing { History::Replace } else { History::Push };
-        self.location.navigate(&href, history, false);
-    }
-
-    /// Changes the current view with `edit`.
-    pub fn update(&self, edit: impl FnOnce(&mut View)) {
-        let mut next = self.view.get_untracked();
-        edit(&mut next);
-        self.set(next);
+        if typed && !current.q.is_empty() {
+            self.location.replace_soon(&href);
+        } else {
+            self.location.navigate(&href, History::Push, false);
+        }
     }
 }
 
