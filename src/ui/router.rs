@@ -120,7 +120,7 @@ impl Location {
 
     /// Replaces the current history entry with the address shown but not
     /// written yet, if there is one.
-    pub fn write_unwritten(&self) {
+    fn write_unwritten(&self) {
         let Some(Unwritten { href, timer }) = self.unwritten.try_update_value(Option::take).flatten() else {
             return;
         };
