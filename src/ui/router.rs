@@ -81,19 +81,24 @@ impl Location {
     pub fn navigate(&self, href: &str, history: History, scroll_to_top: bool) {
         // The entry being left keeps what was shown in it.
         self.write_unwritten();
-        let window = window();
-        let done = window.history().and_then(|h| match history {
+        if self.write(href, history) && scroll_to_top {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// Writes `href` to the History API, then reads the address back;
+    /// false, with a warning, when the browser refuses it.
+    fn write(&self, href: &str, history: History) -> bool {
+        let done = window().history().and_then(|h| match history {
             History::Push => h.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)),
             History::Replace => h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(href)),
         });
         if let Err(error) = done {
             leptos::logging::warn!("could not navigate to {href}: {error:?}");
-            return;
+            return false;
         }
         self.reread();
-        if scroll_to_top {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
-        }
+        true
     }
 
     /// Shows `href` (absolute, under the base) at once, and replaces the
@@ -125,13 +130,7 @@ impl Location {
             return;
         };
         timer.clear();
-        let written = window()
-            .history()
-            .and_then(|h| h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href)));
-        if let Err(error) = written {
-            leptos::logging::warn!("could not write the address {href}: {error:?}");
-        }
-        self.reread();
+        self.write(&href, History::Replace);
     }
 
     /// Drops the address not written yet, if any, without writing it.
