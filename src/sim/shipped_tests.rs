@@ -5,7 +5,8 @@
 //! scenario is deterministic, and every fault branch plays to its end.
 
 use super::frame::{EventKind, Timeline};
-use super::spec::{Expect, ScenarioBody, SimulationSpec};
+use super::spec::{Expect, ScenarioBody};
+use super::test_support::shipped as spec;
 use super::{Choices, run};
 
 /// The patterns these tests cover, each with the scenarios it must offer
@@ -22,17 +23,6 @@ const SCRIPTED: [(&str, &[&str], &str); 5] = [
     ),
     ("transactional-outbox", &["relay-crash"], "event-published"),
 ];
-
-fn spec(slug: &str) -> &'static SimulationSpec {
-    crate::catalog::embedded()
-        .as_ref()
-        .expect("the shipped catalog is valid")
-        .pattern(slug)
-        .and_then(|p| p.simulation.as_ref())
-        .unwrap_or_else(|| panic!("{slug} ships a simulation"))
-        .spec()
-        .unwrap_or_else(|e| panic!("{slug}'s simulation decodes: {e}"))
-}
 
 fn timeline(slug: &str, id: &str, choices: &Choices) -> Timeline {
     run(spec(slug), id, choices).unwrap_or_else(|e| panic!("{slug}/{id}: {e}"))
