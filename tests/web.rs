@@ -105,16 +105,21 @@ async fn pause_until_written() {
     settle().await;
 }
 
-/// Waits (up to two seconds) until the address's query is `query`, then lets the app render.
-async fn wait_for_search(query: &str) {
+/// Waits (up to two seconds) until `read` gives `expected`, then lets the app render.
+async fn wait_until(read: fn() -> String, expected: &str) {
     for _ in 0..200 {
-        if search() == query {
+        if read() == expected {
             break;
         }
         pause(10).await;
     }
-    assert_eq!(search(), query);
+    assert_eq!(read(), expected);
     settle().await;
+}
+
+/// Waits until the address's query is `query`.
+async fn wait_for_search(query: &str) {
+    wait_until(search, query).await;
 }
 
 #[wasm_bindgen_test]
@@ -258,16 +263,9 @@ fn pathname() -> String {
     location.pathname().expect("pathname")
 }
 
-/// Waits (up to two seconds) until the address is `path`, then lets the app render.
+/// Waits until the address's path is `path`.
 async fn wait_for_path(path: &str) {
-    for _ in 0..200 {
-        if pathname() == path {
-            break;
-        }
-        pause(10).await;
-    }
-    assert_eq!(pathname(), path);
-    settle().await;
+    wait_until(pathname, path).await;
 }
 
 fn current_links() -> Vec<String> {
