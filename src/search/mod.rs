@@ -29,9 +29,10 @@
 //! the index), `rank` (running a query), `radix` (sorting its hits),
 //! `highlight`, `view` (the view type), `filter` (results and facet
 //! counts), `listing` (what the home page lists, a page at a
-//! time), `tag_offer` (which tag filters are offered), `view_query` (URL form).
+//! time), `fold` (how many of those cards to paint at once), `tag_offer` (which tag filters are offered), `view_query` (URL form).
 
 mod filter;
+mod fold;
 mod highlight;
 mod index;
 mod listing;
@@ -49,9 +50,10 @@ mod view_query;
 mod catalog_tests;
 
 pub use filter::{FacetCount, ViewResults, apply_view};
+pub use fold::cards_to_paint_now;
 pub use highlight::{Segment, highlight};
 pub use index::SearchIndex;
-pub use listing::{Listing, PAGE_SIZE, listing};
+pub use listing::{Listing, PAGE_SIZE, SplitGroup, listing};
 pub use query::{MatchKind, Query, Term};
 pub use rank::Hit;
 pub use tag_offer::{OFFERED_TAGS, common_tags, offered_tags};
