@@ -26,6 +26,9 @@ async fn mount_at(path: &str) -> impl Drop {
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .expect("replaceState");
     let body = document().body().expect("body");
+    // As a test may have left them.
+    body.remove_attribute("style").expect("style");
+    window.scroll_to_with_x_and_y(0.0, 0.0);
     while let Some(child) = body.query_selector("[data-test-root]").expect("query") {
         child.remove();
     }
@@ -38,9 +41,28 @@ async fn mount_at(path: &str) -> impl Drop {
 }
 
 async fn settle() {
+    ticks().await;
+    // Cards below the window, and the first keystroke's history entry,
+    // come in a task after the next frame.
+    next_frame().await;
+    pause(0).await;
+    ticks().await;
+}
+
+/// Lets the app's pending reactive work run, without waiting for a frame.
+async fn ticks() {
     for _ in 0..5 {
         tick().await;
     }
+}
+
+/// Waits for the next animation frame.
+async fn next_frame() {
+    let window = web_sys::window().expect("window");
+    let frame = web_sys::js_sys::Promise::new(&mut |resolve, _| {
+        window.request_animation_frame(&resolve).expect("requestAnimationFrame");
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.expect("frame");
 }
 
 fn all(selector: &str) -> Vec<Element> {
@@ -73,6 +95,13 @@ async fn click_button(label: &str) {
 }
 
 async fn type_search(text: &str) {
+    type_without_waiting(text).await;
+    settle().await;
+}
+
+/// Types `text` into the search box and lets the app render what it
+/// renders before the next frame.
+async fn type_without_waiting(text: &str) {
     let input: HtmlInputElement = document()
         .get_element_by_id("search-input")
         .expect("search box")
@@ -81,7 +110,16 @@ async fn type_search(text: &str) {
     input
         .dispatch_event(&web_sys::Event::new("input").expect("event"))
         .expect("dispatch");
-    settle().await;
+    ticks().await;
+}
+
+fn history_length() -> u32 {
+    web_sys::window()
+        .expect("window")
+        .history()
+        .expect("history")
+        .length()
+        .expect("length")
 }
 
 fn search() -> String {
@@ -187,6 +225,42 @@ async fn typing_ranks_results_and_marks_the_matched_words() {
     assert_eq!(search(), "?q=sagga");
     pause_until_written().await;
     assert_eq!(search(), "?q=charged%20twice");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_keystroke_adds_its_history_entry_after_its_frame() {
+    let _app = mount_at("/").await;
+    let entries = history_length();
+    type_without_waiting("saga").await;
+    assert_eq!(
+        card_titles().first().map(String::as_str),
+        Some("Saga"),
+        "results at once"
+    );
+    assert_eq!((search(), history_length()), (String::new(), entries), "no entry yet");
+    settle().await;
+    assert_eq!((search(), history_length()), ("?q=saga".to_owned(), entries + 1));
+}
+
+#[wasm_bindgen_test]
+async fn cards_below_the_window_come_a_frame_later() {
+    let _app = mount_at("/").await;
+    // Push the app below the window's bottom edge; a render of every card
+    // then measures where they lie.
+    let body = document().body().expect("body");
+    body.set_attribute("style", "padding-top: 150vh").expect("style");
+    type_search("saga").await;
+    type_without_waiting("events").await;
+    let results = texts(".result-count");
+    assert_eq!(card_titles().len(), 1, "only the first card at once ({results:?})");
+    settle().await;
+    let ranked = card_titles();
+    assert!(ranked.len() > 1, "the others a frame later: {ranked:?}");
+    assert_eq!(texts(".result-count"), results);
+    // Scrolled down to them, they all reach the window, so they all come at once.
+    web_sys::window().expect("window").scroll_to_with_x_and_y(0.0, 1e6);
+    type_without_waiting("event").await;
+    assert!(card_titles().len() > 1, "scrolled down: {:?} at once", card_titles());
 }
 
 #[wasm_bindgen_test]

@@ -5,13 +5,14 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::below_fold::{LaterCards, cards_now};
 use super::data;
 use super::filters::{CategoryFilter, TagFilter};
 use super::pattern_card::pattern_card;
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
-use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
+use crate::search::{PAGE_SIZE, Query, SplitGroup, View, ViewResults, apply_view, listing};
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -108,7 +109,9 @@ fn StatusLine(result: Memo<Shown>, total: usize) -> impl IntoView {
 }
 
 /// The cards: grouped by category without a search, ranked with one; a
-/// page at a time (see [`listing`]), with a button for the next page.
+/// page at a time (see [`listing`]), with a button for the next page. While
+/// the visitor types, the cards below the window come a frame after the
+/// others (see [`super::below_fold`]).
 #[component]
 fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
     let url = expect_context::<UrlView>();
@@ -120,6 +123,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         let (view, n) = &*limit.read();
         if *view == *url.view.read() { *n } else { PAGE_SIZE }
     });
+    let later_cards = LaterCards::new();
     move || {
         let result = result.read();
         if result.patterns.is_empty() {
@@ -140,38 +144,50 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
             });
         }
         let shown = listing(catalog, &result, current_limit.get());
+        let (listed, remaining) = (shown.listed, shown.remaining);
+        // A keystroke paints the cards that reach the window; any other
+        // change, which comes alone, paints them all.
+        let now = if url.is_typed() { cards_now(listed) } else { listed };
+        let ticket = later_cards.start(now < listed);
         let groups = shown
-            .groups
+            .split(now)
             .into_iter()
-            .map(|(category, members)| {
+            .map(|SplitGroup { category, now, later }| {
                 let show_category = category.is_none();
                 let (heading, title) = match category {
                     Some(category) => (format!("category-{}", category.slug), category.name.clone()),
                     None => ("ranked-heading".to_owned(), "Best matches first".to_owned()),
                 };
                 let labelled_by = heading.clone();
-                let cards = members
+                let card =
+                    move |pattern, query: &Query| view! { <li>{pattern_card(pattern, query, show_category)}</li> };
+                let cards_now = now
                     .into_iter()
-                    .map(|pattern| view! { <li>{pattern_card(pattern, &result.query, show_category)}</li> })
+                    .map(|pattern| card(pattern, &result.query))
                     .collect_view();
+                let query = result.query.clone();
+                let cards_later = (!later.is_empty()).then_some(move || {
+                    ticket
+                        .released()
+                        .then(|| later.iter().map(|pattern| card(pattern, &query)).collect_view())
+                });
                 view! {
                     <section aria-labelledby=labelled_by>
                         <h2 id=heading class="category-heading">{title}</h2>
-                        <ul class="cards">{cards}</ul>
+                        <ul class="cards">{cards_now}{cards_later}</ul>
                     </section>
                 }
             })
             .collect_view();
-        let more = (shown.remaining > 0).then(|| {
-            let next = shown.remaining.min(PAGE_SIZE);
-            let listed = shown.listed;
+        let more = (remaining > 0).then(|| {
+            let next = remaining.min(PAGE_SIZE);
             view! {
                 <button
                     type="button"
                     class="show-more"
                     on:click=move |_| limit.set((url.view.get_untracked(), listed + PAGE_SIZE))
                 >
-                    {format!("Show {next} more ({} not listed yet)", shown.remaining)}
+                    {format!("Show {next} more ({remaining} not listed yet)")}
                 </button>
             }
         });

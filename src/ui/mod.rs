@@ -3,6 +3,7 @@
 
 mod app;
 mod base_path;
+mod below_fold;
 mod data;
 mod filters;
 mod highlighted;

@@ -9,9 +9,11 @@
 //! `replaceState` of that href, then a fresh read of `window.location`.
 //!
 //! A quick series of changes, such as typing into the search box, is shown
-//! at once but written to the address bar only once it pauses (see
-//! [`Location::replace_soon`]): in Chromium, writing the address costs
-//! several milliseconds of each keystroke's frame.
+//! at once but written to the address bar only after the frame that shows
+//! it, for the first change, and once the changes pause, for the others (see
+//! [`Location::push_after_paint`] and [`Location::replace_soon`]): in
+//! Chromium, writing the address costs several milliseconds of the frame it
+//! happens in.
 
 use std::time::Duration;
 
@@ -34,10 +36,17 @@ pub enum History {
 /// before it writes the address.
 pub const UNWRITTEN_FOR: Duration = Duration::from_millis(300);
 
-/// An address shown but not written yet, and the timer that will write it.
+/// An address shown but not written yet, how it will be written, and which
+/// scheduled write it waits for.
 struct Unwritten {
     href: String,
-    timer: TimeoutHandle,
+    history: History,
+    id: u64,
+}
+
+thread_local! {
+    /// The id of the last [`Unwritten`] address.
+    static LAST_UNWRITTEN: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
 }
 
 /// The current address and what it names.
@@ -101,43 +110,78 @@ impl Location {
         true
     }
 
+    /// Shows `href` (absolute, under the base) at once, and adds a history
+    /// entry for it once the frame that shows it is painted, or before any
+    /// navigation. For the first of a quick series of changes, such as the
+    /// first keystroke of a search, whose frame should not pay for the write.
+    pub fn push_after_paint(&self, href: &str) {
+        // An address still unwritten belongs to the entry being left.
+        self.write_unwritten();
+        let id = self.hold(href, History::Push);
+        let location = *self;
+        // A task posted from an animation frame runs after that frame is painted.
+        request_animation_frame(move || set_timeout(move || location.write_unwritten_if(id), Duration::ZERO));
+    }
+
     /// Shows `href` (absolute, under the base) at once, and replaces the
     /// current history entry with it once no other call has come for
     /// [`UNWRITTEN_FOR`], or before any navigation. For a quick series of
-    /// changes to one view, such as typing into the search box. Without a
-    /// timer to wait with, it replaces the entry at once.
+    /// changes to one view, such as typing into the search box. While the
+    /// entry of [`Location::push_after_paint`] is still to be added, `href`
+    /// goes into that entry instead, as soon.
     pub fn replace_soon(&self, href: &str) {
-        self.forget_unwritten();
-        let location = *self;
-        let Ok(timer) = set_timeout_with_handle(move || location.write_unwritten(), UNWRITTEN_FOR) else {
-            self.navigate(href, History::Replace, false);
+        let pushing = self
+            .unwritten
+            .try_update_value(|unwritten| match unwritten {
+                Some(pending) if pending.history == History::Push => {
+                    pending.href = href.to_owned();
+                    true
+                }
+                _ => false,
+            })
+            .unwrap_or(false);
+        if pushing {
             return;
-        };
+        }
+        let id = self.hold(href, History::Replace);
+        let location = *self;
+        set_timeout(move || location.write_unwritten_if(id), UNWRITTEN_FOR);
+    }
+
+    /// Makes `href` the address shown but not written, to be written with
+    /// `history`, in place of any other; returns the id its write waits for.
+    fn hold(&self, href: &str, history: History) -> u64 {
+        let id = LAST_UNWRITTEN.get() + 1;
+        LAST_UNWRITTEN.set(id);
         self.unwritten.set_value(Some(Unwritten {
             href: href.to_owned(),
-            timer,
+            history,
+            id,
         }));
         let shown = split_href(href);
         if self.address.try_with_untracked(|current| *current != shown) == Some(true) {
             self.address.try_set(shown);
         }
+        id
     }
 
-    /// Replaces the current history entry with the address shown but not
-    /// written yet, if there is one.
+    /// Writes the unwritten address if it is still the one numbered `id`.
+    fn write_unwritten_if(&self, id: u64) {
+        if self.unwritten.try_with_value(|u| u.as_ref().map(|u| u.id)).flatten() == Some(id) {
+            self.write_unwritten();
+        }
+    }
+
+    /// Writes the address shown but not written yet, if there is one.
     fn write_unwritten(&self) {
-        let Some(Unwritten { href, timer }) = self.unwritten.try_update_value(Option::take).flatten() else {
-            return;
-        };
-        timer.clear();
-        self.write(&href, History::Replace);
+        if let Some(Unwritten { href, history, .. }) = self.unwritten.try_update_value(Option::take).flatten() {
+            self.write(&href, history);
+        }
     }
 
     /// Drops the address not written yet, if any, without writing it.
     fn forget_unwritten(&self) {
-        if let Some(Unwritten { timer, .. }) = self.unwritten.try_update_value(Option::take).flatten() {
-            timer.clear();
-        }
+        self.unwritten.try_update_value(Option::take);
     }
 
     /// Whether `href` is the current address (path and query), tracked.

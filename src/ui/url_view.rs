@@ -16,6 +16,8 @@ pub struct UrlView {
     /// The view the URL describes.
     pub view: Memo<View>,
     location: Location,
+    /// The view the search box's last input made, if any.
+    typed: StoredValue<Option<View>>,
 }
 
 impl UrlView {
@@ -32,13 +34,25 @@ impl UrlView {
     }
 
     /// Shows the results for `text` typed into the search box. Text typed
-    /// where there was none adds a history entry at once; a change of it
-    /// replaces that entry once typing pauses (see
-    /// [`Location::replace_soon`]).
+    /// where there was none adds a history entry once its results are
+    /// painted (see [`Location::push_after_paint`]); a change of it replaces
+    /// that entry once typing pauses (see [`Location::replace_soon`]).
     pub fn type_text(&self, text: String) {
         let mut next = self.view.get_untracked();
         next.q = text;
         self.show(next, true);
+    }
+
+    /// Whether the current view is the one the search box's last input
+    /// made, which the next keystroke may well change again.
+    pub fn is_typed(&self) -> bool {
+        self.typed
+            .try_with_value(|typed| {
+                typed
+                    .as_ref()
+                    .is_some_and(|typed| self.view.with_untracked(|view| view == typed))
+            })
+            .unwrap_or(false)
     }
 
     fn show(&self, next: View, typed: bool) {
@@ -47,13 +61,14 @@ impl UrlView {
         if next == current {
             return;
         }
+        self.typed.set_value(typed.then(|| next.clone()));
         // The full path under the base, with its trailing slash: `/base/?q=x`,
         // as a static host may not serve `/base?q=x`.
         let href = href(&format!("/{}", format_view_query(&next)));
-        if typed && !current.q.is_empty() {
-            self.location.replace_soon(&href);
-        } else {
-            self.location.navigate(&href, History::Push, false);
+        match (typed, current.q.is_empty()) {
+            (true, true) => self.location.push_after_paint(&href),
+            (true, false) => self.location.replace_soon(&href),
+            (false, _) => self.location.navigate(&href, History::Push, false),
         }
     }
 }
@@ -63,5 +78,9 @@ pub fn use_url_view() -> UrlView {
     let location = use_location();
     let search = location.search;
     let view = Memo::new(move |_| parse_view_query(&search.get()));
-    UrlView { view, location }
+    UrlView {
+        view,
+        location,
+        typed: StoredValue::new(None),
+    }
 }

@@ -1,0 +1,124 @@
+//! The home page's cards in two frames: at once the ones that reach the
+//! window ([`cards_to_paint_now`]), a frame later the ones below it. Where
+//! the cards lie is measured after every render that painted them all, and
+//! where the window's bottom edge lies after each scroll and resize, so
+//! that a keystroke can judge its fold without making the browser lay the
+//! page out.
+
+use std::cell::{Cell, RefCell};
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::search::cards_to_paint_now;
+
+thread_local! {
+    /// Page coordinates of the cards' tops, in display order, as last measured.
+    static CARD_TOPS: RefCell<Vec<f64>> = const { RefCell::new(Vec::new()) };
+    /// Page coordinate of the window's bottom edge, as last measured.
+    static WINDOW_BOTTOM: Cell<Option<f64>> = const { Cell::new(None) };
+}
+
+/// How many of `listed` cards to paint at once: all of them until the
+/// cards have been measured once.
+pub fn cards_now(listed: usize) -> usize {
+    let Some(bottom) = WINDOW_BOTTOM.get() else {
+        return listed;
+    };
+    CARD_TOPS
+        .with_borrow(|tops| cards_to_paint_now(tops, bottom))
+        .map_or(listed, |now| now.min(listed))
+}
+
+/// Records where the window's bottom edge lies on the page.
+fn measure_window() {
+    let window = window();
+    let bottom = window
+        .scroll_y()
+        .ok()
+        .zip(window.inner_height().ok().and_then(|h| h.as_f64()));
+    WINDOW_BOTTOM.set(bottom.map(|(scroll, height)| scroll + height));
+}
+
+/// Records where the cards on the page lie, and the window.
+fn measure_cards() {
+    measure_window();
+    let scroll = window().scroll_y().unwrap_or(0.0);
+    let Ok(cards) = document().query_selector_all("article.card") else {
+        return;
+    };
+    let tops = (0..cards.length())
+        .filter_map(|i| cards.item(i)?.dyn_into::<web_sys::Element>().ok())
+        .map(|card| card.get_bounding_client_rect().top() + scroll)
+        .collect();
+    CARD_TOPS.set(tops);
+}
+
+/// The renders of one list of cards, and which of them may paint the
+/// cards it left for later.
+#[derive(Clone, Copy)]
+pub struct LaterCards {
+    /// The number of the latest render.
+    latest: StoredValue<u64>,
+    /// The render whose later cards may be painted.
+    released: RwSignal<u64>,
+}
+
+impl LaterCards {
+    /// Starts following the window's scrolling and size, until the current
+    /// reactive owner is cleaned up.
+    pub fn new() -> Self {
+        let scroll = window_event_listener_untyped("scroll", |_| measure_window());
+        let resize = window_event_listener_untyped("resize", |_| measure_window());
+        on_cleanup(move || {
+            scroll.remove();
+            resize.remove();
+        });
+        Self {
+            latest: StoredValue::new(0),
+            released: RwSignal::new(0),
+        }
+    }
+
+    /// Starts a render. When it leaves cards for later (`leaves_some`),
+    /// they are released once its frame is painted, unless another render
+    /// has started by then; where the cards lie is measured in the frame
+    /// that paints them all.
+    pub fn start(self, leaves_some: bool) -> Ticket {
+        let render = self.latest.try_get_value().unwrap_or(0) + 1;
+        self.latest.set_value(render);
+        if leaves_some {
+            // A task posted from an animation frame runs after that frame
+            // is painted.
+            request_animation_frame(move || set_timeout(move || self.release(render), Duration::ZERO));
+        } else {
+            request_animation_frame(measure_cards);
+        }
+        Ticket {
+            render,
+            released: self.released,
+        }
+    }
+
+    fn release(self, render: u64) {
+        if self.latest.try_get_value() == Some(render) {
+            self.released.try_set(render);
+            request_animation_frame(measure_cards);
+        }
+    }
+}
+
+/// What the cards of one render that were left for later wait on.
+#[derive(Clone, Copy)]
+pub struct Ticket {
+    render: u64,
+    released: RwSignal<u64>,
+}
+
+impl Ticket {
+    /// Whether they may be painted now (tracked).
+    pub fn released(self) -> bool {
+        self.released.try_get() == Some(self.render)
+    }
+}
