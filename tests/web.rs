@@ -258,7 +258,10 @@ async fn cards_below_the_window_come_a_frame_later() {
     assert!(ranked.len() > 1, "the others a frame later: {ranked:?}");
     assert_eq!(texts(".result-count"), results);
     // Scrolled down to them, they all reach the window, so they all come at once.
+    // The app learns where the window is from the scroll event, which
+    // comes with the next frame.
     web_sys::window().expect("window").scroll_to_with_x_and_y(0.0, 1e6);
+    next_frame().await;
     type_without_waiting("event").await;
     assert!(card_titles().len() > 1, "scrolled down: {:?} at once", card_titles());
 }
