@@ -22,36 +22,6 @@ pub struct Listing<'a> {
     pub remaining: usize,
 }
 
-/// One group of a listing split in two: the cards painted at once and the
-/// cards painted a frame later (see [`Listing::split`]).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SplitGroup<'a> {
-    pub category: Option<&'a Category>,
-    pub now: Vec<&'a Pattern>,
-    pub later: Vec<&'a Pattern>,
-}
-
-impl<'a> Listing<'a> {
-    /// The groups with their first `now` cards, in display order, apart
-    /// from the rest. Every group is kept, even one whose cards all come
-    /// later, so that its heading does not move when they arrive.
-    pub fn split(self, now: usize) -> Vec<SplitGroup<'a>> {
-        let mut left = now;
-        self.groups
-            .into_iter()
-            .map(|(category, mut members)| {
-                let later = members.split_off(left.min(members.len()));
-                left -= members.len();
-                SplitGroup {
-                    category,
-                    now: members,
-                    later,
-                }
-            })
-            .collect()
-    }
-}
-
 /// The first `limit` results of `results` in display order, grouped.
 pub fn listing<'a>(catalog: &'a Catalog, results: &ViewResults<'a>, limit: usize) -> Listing<'a> {
     let total = results.patterns.len();
@@ -131,27 +101,6 @@ mod tests {
             assert_eq!(slugs(&cut).concat(), all[..limit.min(8)], "limit {limit}");
             assert_eq!((cut.listed, cut.remaining), (limit.min(8), 8 - limit.min(8)));
             assert!(cut.groups.iter().all(|(_, members)| !members.is_empty()));
-        }
-    }
-
-    #[test]
-    fn a_split_keeps_display_order_and_every_group() {
-        let catalog = shipped();
-        let index = SearchIndex::new(catalog);
-        let results = apply_view(catalog, &index, &View::default());
-        let whole = listing(catalog, &results, PAGE_SIZE);
-        let all: Vec<&str> = slugs(&whole).concat();
-        for now in 0..=9 {
-            let split = whole.clone().split(now);
-            assert_eq!(split.len(), whole.groups.len(), "now {now}");
-            let first: Vec<&str> = split.iter().flat_map(|g| &g.now).map(|p| p.slug.as_str()).collect();
-            let then: Vec<&str> = split.iter().flat_map(|g| &g.later).map(|p| p.slug.as_str()).collect();
-            assert_eq!(first, all[..now.min(8)], "now {now}");
-            assert_eq!(then, all[now.min(8)..], "now {now}");
-            for (group, (category, members)) in split.iter().zip(&whole.groups) {
-                assert_eq!(group.category, *category);
-                assert_eq!(group.now.len() + group.later.len(), members.len());
-            }
         }
     }
 

@@ -53,7 +53,7 @@ pub use filter::{FacetCount, ViewResults, apply_view};
 pub use fold::cards_to_paint_now;
 pub use highlight::{Segment, highlight};
 pub use index::SearchIndex;
-pub use listing::{Listing, PAGE_SIZE, SplitGroup, listing};
+pub use listing::{Listing, PAGE_SIZE, listing};
 pub use query::{MatchKind, Query, Term};
 pub use rank::Hit;
 pub use tag_offer::{OFFERED_TAGS, common_tags, offered_tags};

@@ -6,11 +6,11 @@
 //! page out.
 
 use std::cell::{Cell, RefCell};
-use std::time::Duration;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::after_paint::after_paint;
 use crate::search::cards_to_paint_now;
 
 thread_local! {
@@ -55,13 +55,13 @@ fn measure_cards() {
     CARD_TOPS.set(tops);
 }
 
-/// The renders of one list of cards, and which of them may paint the
-/// cards it left for later.
+/// Which render of the list may paint every card: the one after the frame
+/// of a render that left some for later, unless another render came first.
 #[derive(Clone, Copy)]
 pub struct LaterCards {
     /// The number of the latest render.
     latest: StoredValue<u64>,
-    /// The render whose later cards may be painted.
+    /// The render number whose cards may all be painted.
     released: RwSignal<u64>,
 }
 
@@ -81,44 +81,25 @@ impl LaterCards {
         }
     }
 
-    /// Starts a render. When it leaves cards for later (`leaves_some`),
-    /// they are released once its frame is painted, unless another render
-    /// has started by then; where the cards lie is measured in the frame
-    /// that paints them all.
-    pub fn start(self, leaves_some: bool) -> Ticket {
-        let render = self.latest.try_get_value().unwrap_or(0) + 1;
+    /// Whether render number `render` may paint every card (tracked).
+    pub fn released(self, render: u64) -> bool {
+        self.released.try_get() == Some(render)
+    }
+
+    /// Records that render number `render` painted some of its cards
+    /// (`left_some`) or all of them. The rest are released after its frame
+    /// is painted, unless another render has come by then; where the cards
+    /// lie is measured after a frame that painted them all.
+    pub fn painted(self, render: u64, left_some: bool) {
         self.latest.set_value(render);
-        if leaves_some {
-            // A task posted from an animation frame runs after that frame
-            // is painted.
-            request_animation_frame(move || set_timeout(move || self.release(render), Duration::ZERO));
-        } else {
-            request_animation_frame(measure_cards);
+        if !left_some {
+            after_paint(measure_cards);
+            return;
         }
-        Ticket {
-            render,
-            released: self.released,
-        }
-    }
-
-    fn release(self, render: u64) {
-        if self.latest.try_get_value() == Some(render) {
-            self.released.try_set(render);
-            request_animation_frame(measure_cards);
-        }
-    }
-}
-
-/// What the cards of one render that were left for later wait on.
-#[derive(Clone, Copy)]
-pub struct Ticket {
-    render: u64,
-    released: RwSignal<u64>,
-}
-
-impl Ticket {
-    /// Whether they may be painted now (tracked).
-    pub fn released(self) -> bool {
-        self.released.try_get() == Some(self.render)
+        after_paint(move || {
+            if self.latest.try_get_value() == Some(render) {
+                self.released.try_set(render);
+            }
+        });
     }
 }

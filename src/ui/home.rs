@@ -12,7 +12,7 @@ use super::pattern_card::pattern_card;
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
-use crate::search::{PAGE_SIZE, Query, SplitGroup, View, ViewResults, apply_view, listing};
+use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -123,6 +123,13 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         let (view, n) = &*limit.read();
         if *view == *url.view.read() { *n } else { PAGE_SIZE }
     });
+    // Counts the results and pages shown, so that the render that paints
+    // the cards left for later can tell itself apart from a new one.
+    let renders = Memo::new(move |previous: Option<&u64>| {
+        result.track();
+        current_limit.track();
+        previous.map_or(1, |n| n + 1)
+    });
     let later_cards = LaterCards::new();
     move || {
         let result = result.read();
@@ -145,36 +152,39 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         }
         let shown = listing(catalog, &result, current_limit.get());
         let (listed, remaining) = (shown.listed, shown.remaining);
-        // A keystroke paints the cards that reach the window; any other
-        // change, which comes alone, paints them all.
-        let now = if url.is_typed() { cards_now(listed) } else { listed };
-        let ticket = later_cards.start(now < listed);
+        // A keystroke paints the cards that reach the window, and the next
+        // frame all of them; any other change, which comes alone, paints
+        // them all at once.
+        let render = renders.get();
+        let now = if url.is_typed() && !later_cards.released(render) {
+            cards_now(listed)
+        } else {
+            listed
+        };
+        later_cards.painted(render, now < listed);
+        let shown = if now < listed {
+            listing(catalog, &result, now)
+        } else {
+            shown
+        };
         let groups = shown
-            .split(now)
+            .groups
             .into_iter()
-            .map(|SplitGroup { category, now, later }| {
+            .map(|(category, members)| {
                 let show_category = category.is_none();
                 let (heading, title) = match category {
                     Some(category) => (format!("category-{}", category.slug), category.name.clone()),
                     None => ("ranked-heading".to_owned(), "Best matches first".to_owned()),
                 };
                 let labelled_by = heading.clone();
-                let card =
-                    move |pattern, query: &Query| view! { <li>{pattern_card(pattern, query, show_category)}</li> };
-                let cards_now = now
+                let cards = members
                     .into_iter()
-                    .map(|pattern| card(pattern, &result.query))
+                    .map(|pattern| view! { <li>{pattern_card(pattern, &result.query, show_category)}</li> })
                     .collect_view();
-                let query = result.query.clone();
-                let cards_later = (!later.is_empty()).then_some(move || {
-                    ticket
-                        .released()
-                        .then(|| later.iter().map(|pattern| card(pattern, &query)).collect_view())
-                });
                 view! {
                     <section aria-labelledby=labelled_by>
                         <h2 id=heading class="category-heading">{title}</h2>
-                        <ul class="cards">{cards_now}{cards_later}</ul>
+                        <ul class="cards">{cards}</ul>
                     </section>
                 }
             })

@@ -1,6 +1,7 @@
 //! The Leptos front end: a thin layer that reads the URL, asks the domain
 //! modules what to show and renders it. No pattern logic lives here.
 
+mod after_paint;
 mod app;
 mod base_path;
 mod below_fold;

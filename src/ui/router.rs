@@ -20,6 +20,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::after_paint::after_paint;
 use super::base_path::router_base;
 use crate::route::{Route, route, strip_base};
 
@@ -119,8 +120,7 @@ impl Location {
         self.write_unwritten();
         let id = self.hold(href, History::Push);
         let location = *self;
-        // A task posted from an animation frame runs after that frame is painted.
-        request_animation_frame(move || set_timeout(move || location.write_unwritten_if(id), Duration::ZERO));
+        after_paint(move || location.write_unwritten_if(id));
     }
 
     /// Shows `href` (absolute, under the base) at once, and replaces the
