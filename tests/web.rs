@@ -243,6 +243,17 @@ async fn the_first_keystroke_adds_its_history_entry_after_its_frame() {
 }
 
 #[wasm_bindgen_test]
+async fn keystrokes_before_the_first_entry_is_added_show_their_results_at_once() {
+    let _app = mount_at("/").await;
+    let entries = history_length();
+    type_without_waiting("e").await;
+    type_without_waiting("qqqqzzzz").await;
+    assert_eq!(texts("#no-results"), ["No patterns match “qqqqzzzz”"]);
+    settle().await;
+    assert_eq!((search(), history_length()), ("?q=qqqqzzzz".to_owned(), entries + 1));
+}
+
+#[wasm_bindgen_test]
 async fn cards_below_the_window_come_a_frame_later() {
     let _app = mount_at("/").await;
     // Push the app below the window's bottom edge; a render of every card

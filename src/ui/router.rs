@@ -141,6 +141,7 @@ impl Location {
             })
             .unwrap_or(false);
         if pushing {
+            self.show(href);
             return;
         }
         let id = self.hold(href, History::Replace);
@@ -158,11 +159,16 @@ impl Location {
             history,
             id,
         }));
+        self.show(href);
+        id
+    }
+
+    /// Makes `href` the address the app shows, without writing it.
+    fn show(&self, href: &str) {
         let shown = split_href(href);
         if self.address.try_with_untracked(|current| *current != shown) == Some(true) {
             self.address.try_set(shown);
         }
-        id
     }
 
     /// Writes the unwritten address if it is still the one numbered `id`.
