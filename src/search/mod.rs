@@ -28,8 +28,9 @@
 //! `typo` (one-edit matching), `query` (a parsed query), `index` (building
 //! the index), `rank` (running a query), `radix` (sorting its hits),
 //! `highlight`, `view` (the view type), `filter` (results and facet
-//! counts), `listing` (what the home page lists, a page at a
-//! time), `fold` (how many of those cards to paint at once), `tag_offer` (which tag filters are offered), `view_query` (URL form).
+//! counts), `listing` (what the home page lists, a page at a time),
+//! `fold` (how many of those cards to paint at once), `tag_offer` (which
+//! tag filters are offered), `view_query` (URL form).
 
 mod filter;
 mod fold;

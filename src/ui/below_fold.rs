@@ -31,20 +31,24 @@ pub fn cards_now(listed: usize) -> usize {
         .map_or(listed, |now| now.min(listed))
 }
 
-/// Records where the window's bottom edge lies on the page.
-fn measure_window() {
+/// The window's scroll position and height.
+fn window_position() -> Option<(f64, f64)> {
     let window = window();
-    let bottom = window
-        .scroll_y()
-        .ok()
-        .zip(window.inner_height().ok().and_then(|h| h.as_f64()));
-    WINDOW_BOTTOM.set(bottom.map(|(scroll, height)| scroll + height));
+    let scroll = window.scroll_y().ok()?;
+    let height = window.inner_height().ok()?.as_f64()?;
+    Some((scroll, height))
 }
 
-/// Records where the cards on the page lie, and the window.
+/// Records where the window's bottom edge lies on the page.
+fn measure_window() {
+    WINDOW_BOTTOM.set(window_position().map(|(scroll, height)| scroll + height));
+}
+
+/// Records where the window and the cards on the page lie.
 fn measure_cards() {
-    measure_window();
-    let scroll = window().scroll_y().unwrap_or(0.0);
+    let position = window_position();
+    WINDOW_BOTTOM.set(position.map(|(scroll, height)| scroll + height));
+    let scroll = position.map_or(0.0, |(scroll, _)| scroll);
     let Ok(cards) = document().query_selector_all("article.card") else {
         return;
     };
@@ -59,16 +63,16 @@ fn measure_cards() {
 /// of a render that left some for later, unless another render came first.
 #[derive(Clone, Copy)]
 pub struct LaterCards {
-    /// The number of the latest render.
-    latest: StoredValue<u64>,
+    /// The number of the current render, which changes with what is listed.
+    renders: Memo<u64>,
     /// The render number whose cards may all be painted.
     released: RwSignal<u64>,
 }
 
 impl LaterCards {
-    /// Starts following the window's scrolling and size, until the current
-    /// reactive owner is cleaned up.
-    pub fn new() -> Self {
+    /// Follows the renders numbered by `renders`, and the window's
+    /// scrolling and size until the current reactive owner is cleaned up.
+    pub fn new(renders: Memo<u64>) -> Self {
         let scroll = window_event_listener_untyped("scroll", |_| measure_window());
         let resize = window_event_listener_untyped("resize", |_| measure_window());
         on_cleanup(move || {
@@ -76,28 +80,30 @@ impl LaterCards {
             resize.remove();
         });
         Self {
-            latest: StoredValue::new(0),
+            renders,
             released: RwSignal::new(0),
         }
     }
 
-    /// Whether render number `render` may paint every card (tracked).
-    pub fn released(self, render: u64) -> bool {
-        self.released.try_get() == Some(render)
+    /// Whether the current render may paint every card (tracked).
+    pub fn released(self) -> bool {
+        self.released.try_get() == self.renders.try_get()
     }
 
-    /// Records that render number `render` painted some of its cards
+    /// Records that the current render painted some of its cards
     /// (`left_some`) or all of them. The rest are released after its frame
     /// is painted, unless another render has come by then; where the cards
     /// lie is measured after a frame that painted them all.
-    pub fn painted(self, render: u64, left_some: bool) {
-        self.latest.set_value(render);
+    pub fn painted(self, left_some: bool) {
         if !left_some {
             after_paint(measure_cards);
             return;
         }
+        let Some(render) = self.renders.try_get_untracked() else {
+            return;
+        };
         after_paint(move || {
-            if self.latest.try_get_value() == Some(render) {
+            if self.renders.try_get_untracked() == Some(render) {
                 self.released.try_set(render);
             }
         });

@@ -130,7 +130,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         current_limit.track();
         previous.map_or(1, |n| n + 1)
     });
-    let later_cards = LaterCards::new();
+    let later_cards = LaterCards::new(renders);
     move || {
         let result = result.read();
         if result.patterns.is_empty() {
@@ -155,13 +155,12 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         // A keystroke paints the cards that reach the window, and the next
         // frame all of them; any other change, which comes alone, paints
         // them all at once.
-        let render = renders.get();
-        let now = if url.is_typed() && !later_cards.released(render) {
+        let now = if url.is_typed() && !later_cards.released() {
             cards_now(listed)
         } else {
             listed
         };
-        later_cards.painted(render, now < listed);
+        later_cards.painted(now < listed);
         let shown = if now < listed {
             listing(catalog, &result, now)
         } else {
