@@ -4,6 +4,7 @@
 use std::sync::OnceLock;
 
 use crate::catalog::{self, Catalog, CatalogErrors};
+use crate::route::Route;
 use crate::search::{OFFERED_TAGS, SearchIndex, View, apply_view, common_tags};
 
 /// The embedded catalog, or why it could not be read.
@@ -16,11 +17,20 @@ pub fn index() -> Option<&'static SearchIndex> {
     SearchIndex::embedded()
 }
 
-/// Decodes the catalog and builds what is derived from it now, rather than
-/// during the first render: the app calls it while index.html's static
-/// first paint is on screen (see [`super::static_shell`]).
-pub fn prepare() {
-    tag_choices();
+/// Decodes the catalog now, rather than during the first render, and, when
+/// the first page is home, builds the search index and the tag choices too:
+/// the app calls it while index.html's static first paint is on screen (see
+/// [`super::static_shell`]). Other pages never use the index, so a link to a
+/// pattern does not wait for it; home builds it when it is first shown.
+pub fn prepare(first_page: &Route) {
+    match first_page {
+        Route::Home => {
+            tag_choices();
+        }
+        Route::Pattern(_) | Route::NotFound => {
+            let _ = catalog();
+        }
+    }
 }
 
 /// The tags of the embedded catalog, for the tag filter.

@@ -72,9 +72,7 @@ impl Location {
         let path = Memo::new(move |_| {
             address.with(|(pathname, _)| strip_base(pathname, router_base()).unwrap_or(pathname).to_owned())
         });
-        let route = Memo::new(move |_| {
-            address.with(|(pathname, _)| strip_base(pathname, router_base()).map_or(Route::NotFound, route))
-        });
+        let route = Memo::new(move |_| address.with(|(pathname, _)| route_of(pathname)));
         let search = Memo::new(move |_| address.with(|(_, search)| search.clone()));
         Self {
             address,
@@ -222,6 +220,16 @@ fn split_href(href: &str) -> (String, String) {
 }
 
 /// `window.location`'s pathname and search; `("/", "")` if unreadable.
+/// The page the browser's address names now, before the app has mounted.
+pub fn current_route() -> Route {
+    route_of(&read_address().0)
+}
+
+/// The page `pathname` names: not found outside the base.
+fn route_of(pathname: &str) -> Route {
+    strip_base(pathname, router_base()).map_or(Route::NotFound, route)
+}
+
 fn read_address() -> (String, String) {
     let location = window().location();
     (

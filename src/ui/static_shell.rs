@@ -4,13 +4,14 @@
 //! place: [`start_after_shell`] removes the shell and mounts the app in one
 //! task, so no frame shows neither or both.
 //!
-//! Meanwhile it decodes the catalog and builds the search index, then waits,
-//! briefly, for the shell to have been painted. A text removed before the
-//! browser has timed its paint never counts as painted: Chromium then times
-//! the largest contentful paint at the app's identical intro instead, and
-//! the same page measures a second sooner or later depending on whether the
-//! WebAssembly won that race. Mounting in a task of its own also splits the
-//! start-up work in two.
+//! Meanwhile it decodes the catalog (and, on home, builds the search index:
+//! see [`super::data::prepare`]), then waits, briefly, for the shell to
+//! have been painted. A text removed before the browser has timed its paint
+//! never counts as painted: Chromium then times the largest contentful
+//! paint at the app's identical intro instead, and the same page measures a
+//! second sooner or later depending on whether the WebAssembly won that
+//! race. Mounting in a task of its own also splits the start-up work in
+//! two.
 
 use std::time::Duration;
 
@@ -30,7 +31,7 @@ const MAX_WAIT_MS: f64 = 320.0;
 /// at once when there is none; removes the shell just before.
 pub fn start_after_shell(start: impl FnOnce() + 'static) {
     let started = now_ms();
-    super::data::prepare();
+    super::data::prepare(&super::router::current_route());
     let start: Box<dyn FnOnce()> = Box::new(start);
     set_timeout(move || wait_then_start(start, started), Duration::ZERO);
 }
