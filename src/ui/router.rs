@@ -219,7 +219,6 @@ fn split_href(href: &str) -> (String, String) {
     }
 }
 
-/// `window.location`'s pathname and search; `("/", "")` if unreadable.
 /// The page the browser's address names now, before the app has mounted.
 pub fn current_route() -> Route {
     route_of(&read_address().0)
@@ -230,6 +229,7 @@ fn route_of(pathname: &str) -> Route {
     strip_base(pathname, router_base()).map_or(Route::NotFound, route)
 }
 
+/// `window.location`'s pathname and search; `("/", "")` if unreadable.
 fn read_address() -> (String, String) {
     let location = window().location();
     (
