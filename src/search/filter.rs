@@ -23,9 +23,6 @@ pub struct ViewResults<'a> {
     pub ranked: bool,
     /// The matching patterns, best first.
     pub patterns: Vec<&'a Pattern>,
-    /// How many of the first patterns matched every word of the search
-    /// text; the rest are partial matches. All of them when not ranked.
-    pub full_matches: usize,
     /// How many patterns match the text and tags in any category: the
     /// count for an "all categories" choice.
     pub any_category: usize,
@@ -52,7 +49,6 @@ impl PartialEq for ViewResults<'_> {
                 .all(|(a, b)| std::ptr::eq(*a, *b))
             && self.query == other.query
             && self.ranked == other.ranked
-            && self.full_matches == other.full_matches
             && self.any_category == other.any_category
             && self.categories == other.categories
             && self.tags == other.tags
@@ -79,7 +75,6 @@ pub fn apply_view<'a>(catalog: &'a Catalog, index: &'a SearchIndex, view: &View)
     let expanded = index.expand_query(&query);
     index.resolve(&mut query, &expanded);
     let hits = index.rank(&expanded);
-    let term_count = query.terms().len();
 
     // Normalised: slugs are trimmed, non-empty, and tags unique.
     let category = view.category.as_deref().and_then(|slug| index.category_id(slug));
@@ -98,7 +93,6 @@ pub fn apply_view<'a>(catalog: &'a Catalog, index: &'a SearchIndex, view: &View)
     let mut tag_counts = vec![0usize; index.tags().len() + 1];
     let mut any_category = 0;
     let mut patterns = Vec::with_capacity(hits.len());
-    let mut full_matches = 0;
     for hit in &hits {
         let tags = index.pattern_tags(hit.pattern);
         if !tag_ids.is_empty() && !tag_ids.iter().all(|id| tags.binary_search(id).is_ok()) {
@@ -116,7 +110,6 @@ pub fn apply_view<'a>(catalog: &'a Catalog, index: &'a SearchIndex, view: &View)
             continue;
         };
         patterns.push(pattern);
-        full_matches += usize::from(usize::from(hit.matched_terms) == term_count);
         for &id in tags {
             if let Some(count) = tag_counts.get_mut(id as usize) {
                 *count += 1;
@@ -148,7 +141,6 @@ pub fn apply_view<'a>(catalog: &'a Catalog, index: &'a SearchIndex, view: &View)
         ranked: !query.is_empty(),
         query,
         patterns,
-        full_matches,
         any_category,
         categories,
         tags,
@@ -183,7 +175,6 @@ mod tests {
         let (slugs, r) = run("", None, &[]);
         assert_eq!(slugs, ["idempotency-key", "read-through-cache", "rate-limit"]);
         assert!(!r.ranked);
-        assert_eq!(r.full_matches, 3);
         assert_eq!(r.any_category, 3);
         assert_eq!(counts(&r.categories), [("apis", 2, false), ("performance", 1, false)]);
         assert_eq!(
@@ -231,9 +222,8 @@ mod tests {
         assert!(r.ranked);
         assert_eq!(slugs.len(), 2);
         assert_eq!(counts(&r.categories), [("apis", 1, false), ("performance", 1, false)]);
-        let (slugs, r) = run("retry database", None, &["reliability"]);
+        let (slugs, _) = run("retry database", None, &["reliability"]);
         assert_eq!(slugs, ["rate-limit", "idempotency-key"]);
-        assert_eq!(r.full_matches, 1);
     }
 
     #[test]

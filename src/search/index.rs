@@ -41,8 +41,9 @@ pub struct SearchIndex {
     /// Postings of term `t`: `posting_docs[term_starts[t]..term_starts[t + 1]]`.
     term_starts: Vec<u32>,
     posting_docs: Vec<u32>,
-    /// Per posting: field weights times term frequency times the term's
-    /// inverse document frequency, so a query only multiplies and adds.
+    /// Per posting: the sum over the pattern's fields of the field's weight
+    /// times the term's frequency there (damped) times the term's rarity in
+    /// that field, so a query only multiplies and adds.
     posting_weights: Vec<f32>,
     /// Every indexed word as written (lower case), sorted, and its term.
     words: Vec<Box<str>>,
@@ -224,23 +225,31 @@ struct Builder {
     stem_ids: WordMap,
     /// Stem number of every word seen, so each distinct word is stemmed once.
     word_stems: WordMap,
-    /// Per stem number: `(pattern, weight)` in pattern order.
-    postings: Vec<Vec<(u32, f32)>>,
-    /// Scratch per stem number while a pattern is added: its occurrences in
-    /// the current field, and its weight summed over the fields so far;
-    /// each entry is back to zero once the pattern is added. The stems
-    /// with a non-zero entry, in the order they got it, are listed in
-    /// `in_field` and `in_pattern`.
+    /// Per stem number: its occurrences, field by field, in pattern order.
+    postings: Vec<Vec<FieldPosting>>,
+    /// Scratch per stem number while a field is added: its occurrences in
+    /// that field, back to zero once the field is added. The stems with a
+    /// non-zero count, in the order they got it, are listed in `in_field`.
     field_counts: Vec<u32>,
-    pattern_weights: Vec<f32>,
     in_field: Vec<u32>,
-    in_pattern: Vec<u32>,
 }
+
+/// A stem's occurrences in one field of one pattern.
+struct FieldPosting {
+    pattern: u32,
+    /// The field's position in [`Builder::add_pattern`]'s list.
+    field: u8,
+    /// The field's weight times the damped term frequency, `1 + ln(tf)`.
+    weight: f32,
+}
+
+/// How many fields a pattern is indexed by.
+const FIELDS: usize = 7;
 
 impl Builder {
     fn add_pattern(&mut self, doc: usize, pattern: &Pattern) {
         let tags = pattern.tags.join(" ");
-        let fields: [(&[&str], f32); 7] = [
+        let fields: [(&[&str], f32); FIELDS] = [
             (&[pattern.name.as_str()], weights::NAME),
             (&[tags.as_str()], weights::TAGS),
             (&[pattern.summary.as_str()], weights::SUMMARY),
@@ -249,8 +258,8 @@ impl Builder {
             (&strs(&pattern.forces), weights::FORCES),
             (&strs(&pattern.how_it_works), weights::HOW_IT_WORKS),
         ];
-        // Term frequency per field, then the weighted sum over fields.
-        for (texts, weight) in fields {
+        let doc = to_u32(doc);
+        for (field, (texts, weight)) in (0u8..).zip(fields) {
             for text in texts {
                 for_each_word(text, |word| {
                     if is_searchable(&word.text) {
@@ -265,26 +274,16 @@ impl Builder {
                 });
             }
             for id in self.in_field.drain(..) {
-                let (Some(count), Some(sum)) = (
+                if let (Some(count), Some(postings)) = (
                     self.field_counts.get_mut(id as usize),
-                    self.pattern_weights.get_mut(id as usize),
-                ) else {
-                    continue;
-                };
-                if *sum == 0.0 {
-                    self.in_pattern.push(id);
+                    self.postings.get_mut(id as usize),
+                ) {
+                    postings.push(FieldPosting {
+                        pattern: doc,
+                        field,
+                        weight: weight * (1.0 + (std::mem::take(count) as f32).ln()),
+                    });
                 }
-                // Every weight is positive, so a touched sum is never zero.
-                *sum += weight * (1.0 + (std::mem::take(count) as f32).ln());
-            }
-        }
-        let doc = to_u32(doc);
-        for id in self.in_pattern.drain(..) {
-            if let (Some(sum), Some(postings)) = (
-                self.pattern_weights.get_mut(id as usize),
-                self.postings.get_mut(id as usize),
-            ) {
-                postings.push((doc, std::mem::take(sum)));
             }
         }
     }
@@ -303,7 +302,6 @@ impl Builder {
                 self.stem_ids.insert(stemmed, id);
                 self.postings.push(Vec::new());
                 self.field_counts.push(0);
-                self.pattern_weights.push(0.0);
                 id
             }
         };
@@ -324,21 +322,42 @@ impl Builder {
             term_of[stem_id as usize] = to_u32(term);
         }
         let n = pattern_count as f32;
-        let postings = self.postings;
+        let mut postings = self.postings;
         index.term_starts.push(0);
+        // Where the current term's postings start.
+        let mut start = 0;
         for &stem_id in &order {
-            // Patterns are added in order, each once per stem, so every list
-            // is already in pattern order.
-            let list = &postings[stem_id as usize];
-            debug_assert!(list.is_sorted_by_key(|&(doc, _)| doc));
-            // BM25's inverse document frequency: always positive.
-            let df = list.len() as f32;
-            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-            for &(doc, weight) in list.iter() {
-                index.posting_docs.push(doc);
-                index.posting_weights.push((weight * idf).max(f32::MIN_POSITIVE));
+            // Patterns are added in order, their fields in order, so every
+            // list is already in pattern order. Each is dropped once used,
+            // so the builder's lists and the index are not all held at once.
+            let list = std::mem::take(&mut postings[stem_id as usize]);
+            debug_assert!(list.is_sorted_by_key(|p| (p.pattern, p.field)));
+            // Rarity is counted per field, as in BM25 applied field by
+            // field: a word that most patterns use in their long lists can
+            // still be rare, and telling, in names or tags.
+            let mut in_field = [0u32; FIELDS];
+            for p in &list {
+                if let Some(count) = in_field.get_mut(usize::from(p.field)) {
+                    *count += 1;
+                }
             }
-            index.term_starts.push(to_u32(index.posting_docs.len()));
+            let idf = in_field.map(|df| bm25_idf(n, df as f32));
+            for p in &list {
+                let weight = p.weight * idf.get(usize::from(p.field)).copied().unwrap_or(0.0);
+                if index.posting_docs.len() > start && index.posting_docs.last() == Some(&p.pattern) {
+                    if let Some(sum) = index.posting_weights.last_mut() {
+                        *sum += weight;
+                    }
+                } else {
+                    index.posting_docs.push(p.pattern);
+                    index.posting_weights.push(weight);
+                }
+            }
+            for weight in &mut index.posting_weights[start..] {
+                *weight = weight.max(f32::MIN_POSITIVE);
+            }
+            start = index.posting_docs.len();
+            index.term_starts.push(to_u32(start));
         }
         let mut stems = self.stems;
         index.terms = order
@@ -362,6 +381,12 @@ impl Builder {
         index.neighbourhood.dedup();
         index
     }
+}
+
+/// BM25's inverse document frequency of a term found in `df` of `n`
+/// documents: always positive.
+fn bm25_idf(n: f32, df: f32) -> f32 {
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
 fn strs(items: &[String]) -> Vec<&str> {

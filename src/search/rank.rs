@@ -7,9 +7,11 @@
 //! best of its expansions: posting weight (field weights, term frequency and
 //! rarity, precomputed) times a factor for the kind of match.
 //!
-//! Patterns are then ordered by how many query words they matched (all
-//! words first, partial matches after), then by how few of those matched
-//! only through a typo, then by score, then in catalog order.
+//! A pattern's score is the sum of its words' contributions times how many
+//! of the query's words it matched: matching more words counts for more
+//! than the sum alone, but a pattern matching more words that most patterns
+//! share does not come before one that a rarer, telling word matches
+//! strongly. Patterns are ordered by score, then in catalog order.
 
 use std::cmp::Reverse;
 
@@ -35,18 +37,17 @@ const MAX_PREFIX_WORDS: usize = 48;
 const PREFIX_POSTINGS_PER_PATTERN: usize = 2;
 const MIN_PREFIX_POSTINGS: usize = 10_000;
 
-/// Matched and typo counts take four bits each in a sort key, the score
-/// sixteen.
-const MAX_TERMS: u8 = 15;
-const SCORE_MAX: u16 = u16::MAX;
-const _: () = assert!(MAX_QUERY_TERMS <= MAX_TERMS as usize && RANK_BITS == 4 + 4 + 16);
+/// The score takes all the bits of a sort key's rank.
+const SCORE_MAX: f32 = ((1u32 << RANK_BITS) - 1) as f32;
+const _: () = assert!(MAX_QUERY_TERMS <= u8::MAX as usize && RANK_BITS <= 24);
 
 /// One pattern found by a search.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Hit {
     /// Position of the pattern in `catalog.patterns`.
     pub pattern: usize,
-    /// Relevance; only comparable within one search.
+    /// Relevance: the sum of the matched words' contributions times how
+    /// many words matched; only comparable within one search.
     pub score: f32,
     /// How many of the query's words the pattern matched.
     pub matched_terms: u8,
@@ -57,6 +58,9 @@ pub struct Hit {
 /// Per-pattern sums while a query runs.
 #[derive(Clone, Copy, Default)]
 struct Tally {
+    /// The matched words' contributions, summed.
+    sum: f32,
+    /// `sum` times the number of words matched, once all are counted.
     score: f32,
     /// Best contribution of the current query word.
     best: f32,
@@ -151,24 +155,24 @@ impl SearchIndex {
                 found += usize::from(t.matched == 0);
                 t.matched = t.matched.saturating_add(1);
                 t.typos = t.typos.saturating_add(u8::from(!t.exactish));
-                t.score += t.best;
-                best = if t.score > best { t.score } else { best };
+                t.sum += t.best;
                 t.best = 0.0;
                 t.exactish = false;
             }
         }
+        for t in &mut tally {
+            t.score = t.sum * f32::from(t.matched);
+            best = if t.score > best { t.score } else { best };
+        }
         // One integer key per hit sorts fast. Its rank (the high half) is
-        // more words matched, then fewer typos, then higher score, scaled to
-        // 16 bits of the best score; the low half is the pattern number,
-        // already in catalog order, which the stable sort keeps among equals.
+        // the score, highest first, scaled to the best score; the low half
+        // is the pattern number, already in catalog order, which the stable
+        // sort keeps among equals.
         let mut keys: Vec<u64> = vec![0; found];
         let mut keys_len = 0;
         for (doc, t) in tally.iter().enumerate() {
-            // Float to integer casts saturate: the result is in 0..=65535.
-            let score = u64::from(SCORE_MAX - (t.score / best * f32::from(SCORE_MAX)) as u16);
-            let words = u64::from(MAX_TERMS - t.matched.min(MAX_TERMS));
-            let typos = u64::from(t.typos.min(MAX_TERMS));
-            let rank = (words << 20) | (typos << 16) | score;
+            // Float to integer casts saturate: the result is in 0..=SCORE_MAX.
+            let rank = (SCORE_MAX - t.score / best * SCORE_MAX) as u64;
             if let Some(slot) = keys.get_mut(keys_len) {
                 *slot = (rank << 32) | doc as u64;
             }
@@ -301,11 +305,27 @@ mod tests {
     }
 
     #[test]
-    fn all_terms_first_then_partial_matches() {
+    fn matching_more_words_ranks_higher() {
         // rate-limit matches both words, the others one each.
         let found = slugs("retry database");
         assert_eq!(found.len(), 3);
         assert_eq!(found[0], "rate-limit");
+    }
+
+    #[test]
+    fn a_telling_word_outranks_words_most_patterns_share() {
+        // Every pattern but the first mentions both words in its summary;
+        // only the first is named by one of them.
+        let catalog = catalog_of(vec![
+            pattern("a", "Ledger", "c", &[], "Keeps balances."),
+            pattern("b", "Beta", "c", &[], "Runs steps and keeps a ledger."),
+            pattern("c", "Gamma", "c", &[], "Runs steps and keeps a ledger."),
+            pattern("d", "Delta", "c", &[], "Runs steps and keeps a ledger."),
+        ]);
+        let index = SearchIndex::new(&catalog);
+        let hits = index.search(&Query::parse("ledger steps"));
+        assert_eq!(hits.iter().map(|h| h.pattern).collect::<Vec<_>>(), [0, 1, 2, 3]);
+        assert_eq!((hits[0].matched_terms, hits[1].matched_terms), (1, 2));
     }
 
     #[test]
