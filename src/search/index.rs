@@ -353,6 +353,7 @@ impl Builder {
                     index.posting_weights.push(weight);
                 }
             }
+            // Ranking takes a zero contribution for "not matched".
             for weight in &mut index.posting_weights[start..] {
                 *weight = weight.max(f32::MIN_POSITIVE);
             }
