@@ -60,14 +60,20 @@ pub struct Hit {
 struct Tally {
     /// The matched words' contributions, summed.
     sum: f32,
-    /// `sum` times the number of words matched, once all are counted.
-    score: f32,
     /// Best contribution of the current query word.
     best: f32,
     matched: u8,
     typos: u8,
     /// Whether the current query word matched other than by a typo.
     exactish: bool,
+}
+
+impl Tally {
+    /// The pattern's score once every query word is counted: the sum times
+    /// the number of words matched.
+    fn score(&self) -> f32 {
+        self.sum * f32::from(self.matched)
+    }
 }
 
 impl SearchIndex {
@@ -131,7 +137,6 @@ impl SearchIndex {
         // their cost on large catalogs.
         let mut touched = vec![0u32; self.len()];
         let mut found = 0;
-        let mut best = f32::MIN_POSITIVE;
         for expansions in expanded {
             let mut touched_len = 0;
             for e in expansions {
@@ -160,10 +165,7 @@ impl SearchIndex {
                 t.exactish = false;
             }
         }
-        for t in &mut tally {
-            t.score = t.sum * f32::from(t.matched);
-            best = if t.score > best { t.score } else { best };
-        }
+        let best = tally.iter().map(Tally::score).fold(f32::MIN_POSITIVE, f32::max);
         // One integer key per hit sorts fast. Its rank (the high half) is
         // the score, highest first, scaled to the best score; the low half
         // is the pattern number, already in catalog order, which the stable
@@ -172,7 +174,7 @@ impl SearchIndex {
         let mut keys_len = 0;
         for (doc, t) in tally.iter().enumerate() {
             // Float to integer casts saturate: the result is in 0..=SCORE_MAX.
-            let rank = (SCORE_MAX - t.score / best * SCORE_MAX) as u64;
+            let rank = (SCORE_MAX - t.score() / best * SCORE_MAX) as u64;
             if let Some(slot) = keys.get_mut(keys_len) {
                 *slot = (rank << 32) | doc as u64;
             }
@@ -187,7 +189,7 @@ impl SearchIndex {
             if let Some(t) = tally.get(doc) {
                 hits.push(Hit {
                     pattern: doc,
-                    score: t.score,
+                    score: t.score(),
                     matched_terms: t.matched,
                     typo_terms: t.typos,
                 });
