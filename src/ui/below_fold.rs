@@ -31,24 +31,21 @@ pub fn cards_now(listed: usize) -> usize {
         .map_or(listed, |now| now.min(listed))
 }
 
-/// The window's scroll position and height.
-fn window_position() -> Option<(f64, f64)> {
+/// Records where the window's bottom edge lies on the page, and returns
+/// how far the page is scrolled.
+fn measure_window() -> Option<f64> {
     let window = window();
-    let scroll = window.scroll_y().ok()?;
-    let height = window.inner_height().ok()?.as_f64()?;
-    Some((scroll, height))
-}
-
-/// Records where the window's bottom edge lies on the page.
-fn measure_window() {
-    WINDOW_BOTTOM.set(window_position().map(|(scroll, height)| scroll + height));
+    let position = window
+        .scroll_y()
+        .ok()
+        .zip(window.inner_height().ok().and_then(|h| h.as_f64()));
+    WINDOW_BOTTOM.set(position.map(|(scroll, height)| scroll + height));
+    position.map(|(scroll, _)| scroll)
 }
 
 /// Records where the window and the cards on the page lie.
 fn measure_cards() {
-    let position = window_position();
-    WINDOW_BOTTOM.set(position.map(|(scroll, height)| scroll + height));
-    let scroll = position.map_or(0.0, |(scroll, _)| scroll);
+    let scroll = measure_window().unwrap_or(0.0);
     let Ok(cards) = document().query_selector_all("article.card") else {
         return;
     };
@@ -73,8 +70,12 @@ impl LaterCards {
     /// Follows the renders numbered by `renders`, and the window's
     /// scrolling and size until the current reactive owner is cleaned up.
     pub fn new(renders: Memo<u64>) -> Self {
-        let scroll = window_event_listener_untyped("scroll", |_| measure_window());
-        let resize = window_event_listener_untyped("resize", |_| measure_window());
+        let scroll = window_event_listener_untyped("scroll", |_| {
+            measure_window();
+        });
+        let resize = window_event_listener_untyped("resize", |_| {
+            measure_window();
+        });
         on_cleanup(move || {
             scroll.remove();
             resize.remove();
