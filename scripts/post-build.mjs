@@ -12,22 +12,32 @@
 //    unknown paths with, so deep links boot the app;
 // 3. writes _headers (Netlify / Cloudflare Pages format) with the same
 //    policy as a header, plus what a <meta> cannot carry (frame-ancestors);
-// 4. writes sw.js, the service worker of scripts/service-worker.js preceded
+// 4. writes patterns/SLUG.html for each pattern of the catalog the build
+//    embedded (PATTERNS_CATALOG, as build.rs reads it, else catalog.json):
+//    that index.html with the pattern's title, description and the top of
+//    its page (up to its Problem section) in place of the home intro, so a
+//    deep link paints the pattern's text before the WebAssembly arrives.
+//    Hosts such as GitHub Pages, Netlify and Cloudflare Pages answer
+//    /patterns/SLUG with it (status 200); others fall back to 404.html;
+// 5. writes sw.js, the service worker of scripts/service-worker.js preceded
 //    by this build's list of files and a cache name versioned by their hash.
 //
 // The site's base path comes from the <base href> Trunk writes from
 // --public-url, so the same step serves "/" and "/patterns-forged/" builds.
 // Plain Node, no dependencies.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(HERE);
 const SERVICE_WORKER_SOURCE = path.join(HERE, 'service-worker.js');
 
 /** Files this step writes: never precached nor part of the build's hash. */
 const GENERATED = new Set(['404.html', '_headers', 'sw.js']);
+/** The folder of the pattern pages this step writes, which are not precached either. */
+const PATTERN_PAGES = 'patterns';
 
 /** The policy's directives, apart from the inline scripts' hashes. */
 function contentSecurityPolicy(scriptHashes) {
@@ -71,10 +81,69 @@ function main(argv) {
   writeFileSync(indexPath, html);
   writeFileSync(path.join(dir, '404.html'), html);
   writeFileSync(path.join(dir, '_headers'), headersFile([policy, ...HEADER_ONLY_DIRECTIVES].join('; ')));
+  const pages = writePatternPages(dir, html, readCatalog());
 
   const files = buildFiles(dir);
   writeFileSync(path.join(dir, 'sw.js'), serviceWorker(dir, base, files));
-  console.log(`post-build: ${dir}: policy in index.html, 404.html and _headers; sw.js precaches ${files.length} files under ${base}`);
+  console.log(`post-build: ${dir}: policy in index.html, 404.html and _headers; ${pages} pattern pages; sw.js precaches ${files.length} files under ${base}`);
+}
+
+/** The catalog the build embedded, parsed (build.rs has validated it). */
+function readCatalog() {
+  const chosen = process.env.PATTERNS_CATALOG;
+  const file = chosen ? path.resolve(ROOT, chosen) : path.join(ROOT, 'catalog.json');
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new BuildError(`cannot read the catalog ${file}: ${err.code ?? err.message}`);
+  }
+}
+
+/**
+ * Writes patterns/SLUG.html for every pattern (the folder emptied first, so
+ * a pattern removed from the catalog loses its page); returns how many.
+ */
+function writePatternPages(dir, html, catalog) {
+  const intro = html.match(/<div class="intro" id="shell-intro">[\s\S]*?<\/div>/);
+  if (!intro) throw new BuildError('index.html has no <div class="intro" id="shell-intro">, which pattern pages replace');
+  const pagesDir = path.join(dir, PATTERN_PAGES);
+  rmSync(pagesDir, { recursive: true, force: true });
+  mkdirSync(pagesDir);
+  const categories = new Map(catalog.categories.map((c) => [c.slug, c.name]));
+  for (const pattern of catalog.patterns) {
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(pattern.slug)) throw new BuildError(`pattern slug ${JSON.stringify(pattern.slug)} is not kebab-case`);
+    // Replacements by function, so that a "$&" in a pattern's text stays as written.
+    const page = html
+      .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(pattern.name)} · Patterns, forged</title>`)
+      .replace(/(<meta name="description" content=")[^"]*(")/, (_, open, close) => open + escapeHtml(pattern.summary) + close)
+      .replace(intro[0], () => patternTop(pattern, categories.get(pattern.category) ?? pattern.category));
+    writeFileSync(path.join(pagesDir, `${pattern.slug}.html`), page);
+  }
+  return catalog.patterns.length;
+}
+
+/**
+ * The top of a pattern's page as the app renders it (src/ui/pattern_page.rs),
+ * up to its Problem section: what a deep link shows first. Links are
+ * relative to <base href>. tests/e2e/shell.test.mjs checks that the app
+ * puts the same texts in the same places.
+ */
+function patternTop(pattern, categoryName) {
+  const query = (name, value) => `./?${name}=${encodeURIComponent(value)}`;
+  const tags = pattern.tags.map((tag) => `<li><a class="tag" href="${escapeHtml(query('tag', tag))}">#${escapeHtml(tag)}</a></li>`).join('');
+  return [
+    '<article class="pattern" aria-labelledby="pattern-title">',
+    `<nav aria-label="Breadcrumb" class="breadcrumb"><a href="./">All patterns</a> / <a href="${escapeHtml(query('category', pattern.category))}">${escapeHtml(categoryName)}</a></nav>`,
+    `<h1 id="pattern-title">${escapeHtml(pattern.name)}</h1>`,
+    `<p class="lede">${escapeHtml(pattern.summary)}</p>`,
+    `<ul class="tags" aria-label="Tags">${tags}</ul>`,
+    `<section class="entry-section problem" aria-labelledby="problem-heading"><h2 id="problem-heading">Problem</h2><p>${escapeHtml(pattern.problem)}</p></section>`,
+    '</article>',
+  ].join('');
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
 /** The <base href> Trunk wrote: an absolute path ending in "/". */
@@ -137,6 +206,7 @@ function buildFiles(dir) {
   const walk = (relative) => {
     for (const name of readdirSync(path.join(dir, relative))) {
       const rel = relative ? `${relative}/${name}` : name;
+      if (rel === PATTERN_PAGES) continue;
       if (statSync(path.join(dir, rel)).isDirectory()) walk(rel);
       else if (!GENERATED.has(rel)) files.push(rel);
     }

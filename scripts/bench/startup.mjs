@@ -18,7 +18,10 @@
 // started (after main() returned: main() prepares the catalog and index,
 // and the app mounts in a later task, once index.html's static first
 // paint has been painted; see src/ui/static_shell.rs).
-import { heading, intFromEnv, ms, note, printTable, summarize, withSiteAndBrowser } from './common.mjs';
+// Then a deep link to a pattern over an emulated slow connection
+// (deep-link.mjs).
+import { distDir, heading, intFromEnv, ms, note, printTable, summarize, withSiteAndBrowser } from './common.mjs';
+import { measureDeepLink } from './deep-link.mjs';
 
 const QUERY = process.env.BENCH_STARTUP_QUERY ?? 'saga';
 const TIMEOUT_MS = 120_000;
@@ -117,6 +120,7 @@ const FIGURES = [
 
 export default async function measureStartup() {
   const runs = intFromEnv(['BENCH_STARTUP_RUNS', 'BENCH_RUNS'], 15);
+  const deepLinkRuns = intFromEnv(['BENCH_DEEP_LINK_RUNS', 'BENCH_RUNS'], 5);
   const settings = [
     { name: 'unthrottled', cpuSlowdown: 1 },
     { name: 'CPU 4× slower', cpuSlowdown: 4 },
@@ -151,5 +155,6 @@ export default async function measureStartup() {
   note('answering = first .card in the DOM, then the query typed (value set, input event fired) and the result list changed in the DOM;');
   note('p95 is nearest-rank; a fresh browser context per run (empty HTTP and code caches), one warm-up load not counted;');
   note('CPU throttling (Emulation.setCPUThrottlingRate) slows the page\'s main thread; wasm compilation on background threads is not slowed.');
+  result.deepLink = await withSiteAndBrowser((browser) => measureDeepLink(browser, distDir(), deepLinkRuns));
   return result;
 }

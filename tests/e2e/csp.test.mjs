@@ -1,13 +1,13 @@
 // End-to-end: the release build's Content-Security-Policy. The built files
-// carry one strict policy (a <meta> in index.html and 404.html, the same
-// plus frame-ancestors in _headers), whose hashes are those of the inline
+// carry one strict policy (a <meta> in index.html, 404.html and every
+// pattern page, the same plus frame-ancestors in _headers), whose hashes are those of the inline
 // scripts Trunk wrote; the app runs under it, as a <meta> and as a header,
 // with no violation; and a violation is caught, so the other end-to-end
 // tests, which all count violations as problems, would fail on one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
 import { serveStatic } from './static-server.mjs';
@@ -62,6 +62,17 @@ test('index.html and 404.html carry one strict policy that allows their inline s
   const hashes = inlineScriptHashes(html);
   assert.equal(hashes.length, 2, "the page's inline scripts: its first paint's (theme, intro) and Trunk's module loader");
   assert.deepEqual(scriptSources.slice(2).sort(), hashes.sort(), 'the policy hashes exactly the inline scripts');
+});
+
+test("every pattern page carries index.html's policy and inline scripts", () => {
+  const html = read('index.html');
+  const pages = readdirSync(path.join(DIST, 'patterns'));
+  assert.ok(pages.includes('saga.html'), pages.join(' '));
+  for (const name of pages) {
+    const page = read(`patterns/${name}`);
+    assert.deepEqual(metaPolicies(page), metaPolicies(html), name);
+    assert.deepEqual(inlineScriptHashes(page), inlineScriptHashes(html), name);
+  }
 });
 
 test('_headers gives every path the same policy, plus frame-ancestors', () => {

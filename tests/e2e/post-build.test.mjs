@@ -62,13 +62,18 @@ test('sw.js lists every file Trunk wrote under the base path, and none the step 
   await writeFile(path.join(copy, 'snippets', 'a crate', 'inline0.js'), 'export const x = 1;\n');
   assert.equal((await postBuild([copy])).code, 0);
   const base = (await readFile(path.join(copy, 'index.html'), 'utf8')).match(/<base href="([^"]*)"/)[1];
+  const relative = (entry) => path.relative(copy, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   const written = (await readdir(copy, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && !['404.html', '_headers', 'sw.js'].includes(entry.name))
-    .map((entry) => path.relative(copy, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'));
+    .map(relative)
+    .filter((file) => !file.startsWith('patterns/'));
   const expected = written.map((file) => (file === 'index.html' ? base : base + file.split('/').map(encodeURIComponent).join('/')));
   const build = await buildOf(copy);
   assert.deepEqual([...build.files].sort(), expected.sort());
   assert.ok(build.files.includes(`${base}snippets/a%20crate/inline0.js`));
+  // The pattern pages the step writes are not precached: offline, index.html boots any page.
+  assert.ok((await readdir(path.join(copy, 'patterns'))).includes('saga.html'));
+  assert.ok(!build.files.some((url) => url.startsWith(`${base}patterns/`)), build.files.join(' '));
   assert.equal(build.shell, base);
   assert.match(build.cache, new RegExp(`^patterns-forged:${base}:[0-9a-f]{16}$`));
 });
@@ -92,6 +97,33 @@ test('as a Trunk hook it works on $TRUNK_STAGING_DIR', async () => {
   assert.ok((await readdir(copy)).includes('sw.js'));
 });
 
+/** A page with a base and the home intro, as index.html has. */
+const withIntro = '<!DOCTYPE html><html><head><meta charset="utf-8" /><base href="/" /><title>Patterns, forged</title><meta name="description" content="home" /></head><body><main><div class="intro" id="shell-intro"><h1>Home</h1></div></main></body></html>';
+
+/** A catalog of one pattern, enough for the pattern pages (the step reads what build.rs validated). */
+function catalogOf(fields) {
+  const pattern = { slug: 'x', name: 'X', category: 'c', tags: ['t'], summary: 'S', problem: 'P', ...fields };
+  return { categories: [{ slug: 'c', name: 'C' }], patterns: [pattern] };
+}
+
+test("a pattern page carries the pattern's texts escaped, exactly as written", async () => {
+  const dir = await copyOf(null);
+  await writeFile(path.join(dir, 'index.html'), withIntro);
+  const catalog = catalogOf({ name: '<b>$& "one"</b>', tags: ['a&b', 'q?x=1'], summary: 'Costs $1 & <i>more</i>', problem: "It's <script>alert(1)</script>" });
+  await writeFile(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
+  const run = await postBuild([dir], { PATTERNS_CATALOG: path.join(dir, 'catalog.json') });
+  assert.equal(run.code, 0, run.stderr);
+  const html = await readFile(path.join(dir, 'patterns', 'x.html'), 'utf8');
+  assert.match(html, /<title>&lt;b&gt;\$&amp; &quot;one&quot;&lt;\/b&gt; · Patterns, forged<\/title>/);
+  assert.match(html, /<meta name="description" content="Costs \$1 &amp; &lt;i&gt;more&lt;\/i&gt;"/);
+  assert.match(html, /<h1 id="pattern-title">&lt;b&gt;\$&amp; &quot;one&quot;&lt;\/b&gt;<\/h1>/);
+  assert.match(html, /<p>It&#39;s &lt;script&gt;alert\(1\)&lt;\/script&gt;<\/p>/);
+  assert.match(html, /<a class="tag" href="\.\/\?tag=a%26b">#a&amp;b<\/a>/);
+  assert.match(html, /<a class="tag" href="\.\/\?tag=q%3Fx%3D1">#q\?x=1<\/a>/);
+  assert.doesNotMatch(html, /shell-intro|<h1>Home/, 'the home intro is replaced');
+  assert.doesNotMatch(html, /<script|<i>|<b>/, 'no markup from the catalog');
+});
+
 test('bad input stops the step with a message, never a stack trace', async () => {
   const page = (head) => `<!DOCTYPE html><html><head><meta charset="utf-8" />${head}</head><body></body></html>`;
   const cases = [
@@ -103,15 +135,23 @@ test('bad input stops the step with a message, never a stack trace', async () =>
     { name: 'an inline <style>', html: page('<base href="/" /><style>body{}</style>'), message: /inline style/ },
     { name: 'a style attribute', html: page('<base href="/" /><link rel="icon" style="x" />'), message: /inline style/ },
     { name: 'an event handler attribute', html: page('<base href="/" /><link rel="stylesheet" href="a.css" onload="x()" />'), message: /event-handler/ },
+    { name: 'no intro for pattern pages to replace', html: page('<base href="/" />'), message: /no <div class="intro" id="shell-intro">/ },
+    { name: 'a missing catalog', html: withIntro, env: { PATTERNS_CATALOG: '/nonexistent/catalog.json' }, message: /cannot read the catalog .*ENOENT/ },
+    { name: 'a slug that is no file name', html: withIntro, catalog: catalogOf({ slug: '../x' }), message: /pattern slug "\.\.\/x" is not kebab-case/ },
   ];
-  for (const { name, html, args, message } of cases) {
+  for (const { name, html, args, message, env = {}, catalog } of cases) {
     let runArgs = args;
+    let runEnv = env;
     if (html !== undefined) {
       const dir = await copyOf(null);
       await writeFile(path.join(dir, 'index.html'), html);
       runArgs = [dir];
+      if (catalog) {
+        await writeFile(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
+        runEnv = { ...env, PATTERNS_CATALOG: path.join(dir, 'catalog.json') };
+      }
     }
-    const run = await postBuild(runArgs);
+    const run = await postBuild(runArgs, runEnv);
     assert.equal(run.code, 1, `${name}: exit code`);
     assert.match(run.stderr, /^post-build: error: /, `${name}: ${run.stderr}`);
     assert.match(run.stderr, message, name);

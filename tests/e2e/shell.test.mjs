@@ -1,8 +1,9 @@
-// End-to-end: index.html's static first paint (`#shell`). Before the
-// WebAssembly runs, a visitor already sees the header and, on the home page,
-// the intro, in the theme they chose; the app then takes their place with
-// the same markup in the same spot, and the shell's paint is what the
-// browser times as the largest contentful paint.
+// End-to-end: the static first paint (`#shell`) of index.html and of the
+// pattern pages the post-build step writes from it. Before the WebAssembly
+// runs, a visitor already sees the header and, on the home page, the intro,
+// on a pattern's page the top of that page, in the theme they chose; the
+// app then takes their place with the same markup in the same spot, and the
+// shell's paint is what the browser times as the largest contentful paint.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
@@ -10,8 +11,8 @@ import { APP_HEADING, openPage, problemsOf, useSite } from './browser.mjs';
 const site = useSite(before, after);
 
 /** A page whose WebAssembly never arrives, so only index.html's own markup shows. */
-async function openWithoutApp(url, { theme } = {}) {
-  const page = await openPage(site.browser);
+async function openWithoutApp(url, { theme, viewport } = {}) {
+  const page = await openPage(site.browser, undefined, viewport ? { viewport } : {});
   if (theme) await page.addInitScript((t) => localStorage.setItem('patterns-forged-theme', t), theme);
   await page.route(/\.wasm$/, (route) => route.abort());
   await page.goto(url);
@@ -44,10 +45,68 @@ test('before the app runs, home shows the header and the intro', async () => {
 });
 
 test('before the app runs, another page shows the header but not the home intro', async () => {
-  for (const path of ['/patterns/saga', '/no/such/place']) {
+  for (const path of ['/patterns/no-such-pattern', '/no/such/place']) {
     const page = await openWithoutApp(site.server.url(path));
     assert.equal(await page.locator('.site-header .brand').count(), 1, path);
     assert.equal(await page.locator('main h1, .intro').count(), 0, path);
+    await page.context().close();
+  }
+});
+
+/** What a pattern page's first paint shows: texts, boxes and links of its top. */
+function patternTopOf(page) {
+  return page.evaluate(() => {
+    const parts = ['.site-header .brand', 'nav.breadcrumb', '#pattern-title', 'article .lede', 'article ul.tags', '#problem-heading', 'section.problem p'];
+    return Object.fromEntries(
+      parts.map((selector) => {
+        const found = document.querySelectorAll(selector);
+        if (found.length !== 1) return [selector, `${found.length} found`];
+        const { x, y, width, height } = found[0].getBoundingClientRect();
+        const links = [...found[0].querySelectorAll('a')].map((a) => a.href);
+        return [selector, { text: found[0].innerText, x, y, width, height, links }];
+      }),
+    );
+  });
+}
+
+test("before the app runs, a pattern's page shows its title, summary, tags and problem, under its own title", async () => {
+  const page = await openWithoutApp(site.server.url('/patterns/saga'));
+  const top = await patternTopOf(page);
+  assert.equal(await page.title(), 'Saga · Patterns, forged');
+  assert.match(await page.locator('meta[name="description"]').getAttribute('content'), /^Runs a cross-service business transaction/);
+  assert.equal(top['#pattern-title'].text, 'Saga');
+  assert.equal(top['nav.breadcrumb'].text, 'All patterns / Consistency');
+  assert.deepEqual(top['nav.breadcrumb'].links, [site.server.url('/'), site.server.url('/?category=consistency')]);
+  assert.match(top['article ul.tags'].text, /#compensation/);
+  assert.ok(top['article ul.tags'].links.includes(site.server.url('/?tag=compensation')));
+  assert.match(top['section.problem p'].text, /^A business transaction that spans multiple services/);
+  assert.equal(await page.locator('.intro').count(), 0);
+  await page.context().close();
+});
+
+test("the app replaces a pattern page's shell with the same texts and links in the same places", async () => {
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 900 }]) {
+    const withoutApp = await openWithoutApp(site.server.url('/patterns/saga'), { viewport });
+    const shell = await patternTopOf(withoutApp);
+    await withoutApp.context().close();
+
+    const page = await openPage(site.browser, undefined, { viewport });
+    await page.addInitScript(() => {
+      window.__largestPaints = [];
+      window.__shifts = 0;
+      new PerformanceObserver((list) => window.__largestPaints.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(site.server.url('/patterns/saga'));
+    await page.waitForSelector(APP_HEADING);
+    await page.waitForSelector('.sim-player');
+    assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
+    assert.deepEqual(await patternTopOf(page), shell, `same texts, boxes and links at ${viewport.width} px`);
+    assert.equal(await page.evaluate(() => window.__shifts), 0, 'nothing moved');
+    const largest = await page.evaluate(() => window.__largestPaints.map((e) => ({ tag: e.element?.tagName ?? null, connected: e.element?.isConnected ?? false })));
+    assert.ok(largest.length >= 1, 'a largest contentful paint was reported');
+    assert.equal(largest.at(-1).connected, false, `the last candidate is the shell's: ${JSON.stringify(largest)}`);
+    assert.deepEqual(problemsOf(page), []);
     await page.context().close();
   }
 });

@@ -1,6 +1,8 @@
 // A static file server on loopback that behaves like a plain static host
-// (GitHub Pages, S3, Netlify): files by path under a base path, and
-// 404.html with status 404 for anything else, which is how the app's deep
+// (GitHub Pages, Netlify, Cloudflare Pages): files by path under a base
+// path, `/x` answered with `x.html` when there is no file `x` (how such
+// hosts serve the build's pattern pages, patterns/SLUG.html), and 404.html
+// with status 404 for anything else, which is how the app's other deep
 // links survive a reload.
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -47,13 +49,8 @@ export async function serveStatic(root, base = '/', { headers = {} } = {}) {
       const rel = pathname.slice(base.length);
       const candidate = path.resolve(resolvedRoot, rel === '' ? 'index.html' : rel);
       if (candidate.startsWith(resolvedRoot)) {
-        try {
-          const stat = await fs.stat(candidate);
-          file = stat.isDirectory() ? path.join(candidate, 'index.html') : candidate;
-          await fs.access(file);
-        } catch {
-          file = null;
-        }
+        file = await existingFile(candidate);
+        if (!file && rel !== '' && !rel.endsWith('/')) file = await existingFile(`${candidate}.html`);
       }
     }
     const status = file ? 200 : 404;
@@ -74,4 +71,16 @@ export async function serveStatic(root, base = '/', { headers = {} } = {}) {
     url: (p = '') => `http://127.0.0.1:${port}${base}${p.replace(/^\//, '')}`,
     close: () => new Promise((resolve) => server.close(resolve)),
   };
+}
+
+/** `candidate`, or its index.html when it is a folder, if that file exists; else null. */
+async function existingFile(candidate) {
+  try {
+    const stat = await fs.stat(candidate);
+    const file = stat.isDirectory() ? path.join(candidate, 'index.html') : candidate;
+    await fs.access(file);
+    return file;
+  } catch {
+    return null;
+  }
 }

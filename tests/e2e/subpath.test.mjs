@@ -52,3 +52,17 @@ test('before the app runs, the first paint shows the home intro at the base path
     await page.context().close();
   }
 });
+
+test("before the app runs, a pattern's page links under the base path", async () => {
+  const page = await openPage(site.browser);
+  await page.route(/\.wasm$/, (route) => route.abort());
+  await page.goto(site.server.url('/patterns/saga'));
+  await page.waitForLoadState('load');
+  assert.equal(await page.locator('#pattern-title').innerText(), 'Saga');
+  const links = await page.locator('#shell a').evaluateAll((anchors) => anchors.map((a) => a.href));
+  assert.ok(links.includes(site.server.url('/')), links.join(' '));
+  assert.ok(links.includes(site.server.url('/?category=consistency')), links.join(' '));
+  assert.ok(links.includes(site.server.url('/?tag=compensation')), links.join(' '));
+  assert.ok(links.every((href) => href.startsWith(site.server.url('/'))), links.join(' '));
+  await page.context().close();
+});
