@@ -1,6 +1,7 @@
 // End-to-end: the release build's Content-Security-Policy. The built files
 // carry one strict policy (a <meta> in index.html, 404.html and every
-// pattern page, the same plus frame-ancestors in _headers), whose hashes are those of the inline
+// pattern page, the same plus frame-ancestors in _headers, which also lets
+// browsers keep the files named by their content), whose hashes are those of the inline
 // scripts Trunk wrote; the app runs under it, as a <meta> and as a header,
 // with no violation; and a violation is caught, so the other end-to-end
 // tests, which all count violations as problems, would fail on one.
@@ -81,6 +82,21 @@ test('_headers gives every path the same policy, plus frame-ancestors', () => {
   for (const pathname of ['/', '/index.html', '/patterns/saga', '/sw.js']) {
     assert.equal(headersFor(rules, pathname)['content-security-policy'], `${policy}; frame-ancestors 'none'`, pathname);
     assert.equal(headersFor(rules, pathname)['x-content-type-options'], 'nosniff', pathname);
+  }
+});
+
+test('_headers lets browsers keep each file named by its content for a year, and no other file', () => {
+  const rules = parseHeadersFile(read('_headers'));
+  const build = JSON.parse(read('sw.js').match(/^const BUILD = (\{[\s\S]*?\n\});$/m)[1]);
+  const hashed = build.files.filter((url) => /-[0-9a-f]{8,16}[._]/.test(url));
+  assert.deepEqual(
+    ['.css', '.js', '.svg', '_bg.wasm'].map((end) => hashed.filter((url) => url.endsWith(end)).length),
+    [1, 1, 1, 1],
+    `Trunk's stylesheet, glue, icon and wasm, named by their content: ${hashed.join(' ')}`,
+  );
+  for (const url of hashed) assert.equal(headersFor(rules, url)['cache-control'], 'public, max-age=31536000, immutable', url);
+  for (const url of ['/', '/index.html', '/404.html', '/sw.js', '/_headers', '/patterns/saga', '/patterns/saga.html']) {
+    assert.equal(headersFor(rules, url)['cache-control'], undefined, url);
   }
 });
 
