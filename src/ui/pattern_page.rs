@@ -1,5 +1,9 @@
 //! `/patterns/SLUG`: one pattern's whole entry, its tags as links to the
 //! filtered home view, its related patterns, and its simulation.
+//!
+//! The static page of each pattern (`patterns/SLUG.html`, written by
+//! scripts/post-build.mjs) repeats the top of this entry, up to its Problem
+//! section: change them together (tests/e2e/shell.test.mjs).
 
 use leptos::prelude::*;
 

@@ -1,8 +1,10 @@
 //! index.html's static first paint (`<div id="shell">`): the header and, on
 //! the home page, the intro, as plain HTML that the browser paints while the
-//! WebAssembly is still on its way. The app renders the same markup in its
-//! place: [`start_after_shell`] removes the shell and mounts the app in one
-//! task, so no frame shows neither or both.
+//! WebAssembly is still on its way; on a pattern's page (written by
+//! scripts/post-build.mjs) the top of that page instead of the intro. The
+//! app renders the same markup in its place: [`start_after_shell`] removes
+//! the shell and mounts the app in one task, so no frame shows neither or
+//! both.
 //!
 //! Meanwhile it decodes the catalog (and, on home, builds the search index:
 //! see [`super::data::prepare`]), then waits, briefly, for the shell to
