@@ -18,6 +18,24 @@ import { measureCatalogShare } from './catalog-share.mjs';
 export const BUDGET_GZIP_BYTES = 200 * KB;
 const AFTER_LOAD_WAIT_MS = 2000;
 const isServiceWorker = (file) => /^(sw|service-worker)[^/]*\.js$/i.test(path.basename(file));
+/** The static page of a pattern (patterns/SLUG.html, see scripts/post-build.mjs). */
+const isPatternPage = (file) => /^patterns\/[^/]+\.html$/.test(file);
+
+/** `rows` with the pattern pages no first visit fetched as one row: a large catalog has thousands. */
+function withPatternPagesTogether(rows) {
+  const pages = rows.filter((r) => isPatternPage(r.file) && r.stage === 'not fetched');
+  if (pages.length === 0) return rows;
+  const together = {
+    file: `patterns/*.html (${pages.length} pages)`,
+    kind: 'document',
+    stage: 'not fetched',
+    raw: pages.reduce((sum, r) => sum + r.raw, 0),
+    gzip: pages.reduce((sum, r) => sum + r.gzip, 0),
+    namedByIndex: false,
+    requested: false,
+  };
+  return [...rows.filter((r) => !pages.includes(r)), together];
+}
 
 /** Every file under `dir`, as paths relative to it with "/" separators. */
 async function listFiles(dir) {
@@ -78,7 +96,7 @@ export default async function measureFirstLoad() {
   const named = filesNamedByIndex(indexHtml, files);
   const requested = await filesRequestedByBrowser(files);
 
-  const rows = [];
+  let rows = [];
   for (const file of files) {
     const bytes = await fs.readFile(path.join(dir, file));
     const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
@@ -86,6 +104,7 @@ export default async function measureFirstLoad() {
     const stage = isServiceWorker(file) || (requested.after.has(file) && !firstVisit) ? 'after load' : firstVisit ? 'first load' : 'not fetched';
     rows.push({ file, kind: kindOf(file), stage, raw: bytes.length, gzip, namedByIndex: named.has(file), requested: requested.before.has(file) || requested.after.has(file) });
   }
+  rows = withPatternPagesTogether(rows);
   const total = (stage) =>
     rows.filter((r) => r.stage === stage).reduce((sum, r) => ({ raw: sum.raw + r.raw, gzip: sum.gzip + r.gzip }), { raw: 0, gzip: 0 });
   const firstLoad = total('first load');
