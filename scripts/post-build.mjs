@@ -10,17 +10,17 @@
 //    and Trunk's module loader), hashed from the final text;
 // 2. writes 404.html, a copy of that index.html, which static hosts answer
 //    unknown paths with, so deep links boot the app;
-// 3. writes _headers (Netlify / Cloudflare Pages format) with the same
-//    policy as a header, plus what a <meta> cannot carry (frame-ancestors),
-//    and a year-long immutable Cache-Control for each file whose name
-//    carries a hash of its content (Trunk's wasm, JavaScript, CSS, icon);
-// 4. writes patterns/SLUG.html for each pattern of the catalog the build
+// 3. writes patterns/SLUG.html for each pattern of the catalog the build
 //    embedded (PATTERNS_CATALOG, as build.rs reads it, else catalog.json):
 //    that index.html with the pattern's title, description and the top of
 //    its page (up to its Problem section) in place of the home intro, so a
 //    deep link paints the pattern's text before the WebAssembly arrives.
 //    Hosts such as GitHub Pages, Netlify and Cloudflare Pages answer
 //    /patterns/SLUG with it (status 200); others fall back to 404.html;
+// 4. writes _headers (Netlify / Cloudflare Pages format) with the same
+//    policy as a header, plus what a <meta> cannot carry (frame-ancestors),
+//    and a year-long immutable Cache-Control for each file whose name
+//    carries a hash of its content (Trunk's wasm, JavaScript, CSS, icon);
 // 5. writes sw.js, the service worker of scripts/service-worker.js preceded
 //    by this build's list of files and a cache name versioned by their hash.
 //
