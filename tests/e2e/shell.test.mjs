@@ -20,17 +20,28 @@ async function openWithoutApp(url, { theme, viewport } = {}) {
   return page;
 }
 
-/** What the first paint shows: texts and boxes of the header and the intro. */
-function layoutOf(page) {
-  return page.evaluate(() => {
+/**
+ * For each name of `selectors`, the one element its selector finds: its
+ * text, its box, and the links inside it (or how many elements it found,
+ * when that is not one).
+ */
+function boxesOf(page, selectors) {
+  return page.evaluate((selectors) => {
     const box = (selector) => {
       const found = document.querySelectorAll(selector);
       if (found.length !== 1) return `${found.length} × ${selector}`;
       const { x, y, width, height } = found[0].getBoundingClientRect();
-      return { text: found[0].innerText, x, y, width, height };
+      const links = [...found[0].querySelectorAll('a')].map((a) => a.href);
+      return { text: found[0].innerText, x, y, width, height, links };
     };
-    return { brand: box('.site-header .brand'), h1: box('main h1'), lede: box('main .lede'), theme: document.querySelector('.theme-toggle')?.innerText };
-  });
+    return Object.fromEntries(Object.entries(selectors).map(([name, selector]) => [name, box(selector)]));
+  }, selectors);
+}
+
+/** What the first paint shows: texts and boxes of the header and the intro. */
+async function layoutOf(page) {
+  const boxes = await boxesOf(page, { brand: '.site-header .brand', h1: 'main h1', lede: 'main .lede' });
+  return { ...boxes, theme: await page.evaluate(() => document.querySelector('.theme-toggle')?.innerText) };
 }
 
 test('before the app runs, home shows the header and the intro', async () => {
@@ -55,18 +66,8 @@ test('before the app runs, another page shows the header but not the home intro'
 
 /** What a pattern page's first paint shows: texts, boxes and links of its top. */
 function patternTopOf(page) {
-  return page.evaluate(() => {
-    const parts = ['.site-header .brand', 'nav.breadcrumb', '#pattern-title', 'article .lede', 'article ul.tags', '#problem-heading', 'section.problem p'];
-    return Object.fromEntries(
-      parts.map((selector) => {
-        const found = document.querySelectorAll(selector);
-        if (found.length !== 1) return [selector, `${found.length} found`];
-        const { x, y, width, height } = found[0].getBoundingClientRect();
-        const links = [...found[0].querySelectorAll('a')].map((a) => a.href);
-        return [selector, { text: found[0].innerText, x, y, width, height, links }];
-      }),
-    );
-  });
+  const parts = ['.site-header .brand', 'nav.breadcrumb', '#pattern-title', 'article .lede', 'article ul.tags', '#problem-heading', 'section.problem p'];
+  return boxesOf(page, Object.fromEntries(parts.map((selector) => [selector, selector])));
 }
 
 test("before the app runs, a pattern's page shows its title, summary, tags and problem, under its own title", async () => {
