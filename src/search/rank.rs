@@ -16,7 +16,7 @@
 use std::cmp::Reverse;
 
 use super::index::SearchIndex;
-use super::query::{MAX_QUERY_TERMS, MatchKind, Query, Term};
+use super::query::{MAX_QUERY_TERMS, Query, Term};
 use super::radix::{RANK_BITS, sort_by_rank};
 use super::typo::is_typo_of;
 
@@ -51,8 +51,6 @@ pub struct Hit {
     pub score: f32,
     /// How many of the query's words the pattern matched.
     pub matched_terms: u8,
-    /// How many of those it matched only with a typo.
-    pub typo_terms: u8,
 }
 
 /// Per-pattern sums while a query runs.
@@ -63,9 +61,6 @@ struct Tally {
     /// Best contribution of the current query word.
     best: f32,
     matched: u8,
-    typos: u8,
-    /// Whether the current query word matched other than by a typo.
-    exactish: bool,
 }
 
 impl Tally {
@@ -127,7 +122,6 @@ impl SearchIndex {
                     pattern,
                     score: 0.0,
                     matched_terms: 0,
-                    typo_terms: 0,
                 })
                 .collect();
         }
@@ -141,7 +135,6 @@ impl SearchIndex {
             let mut touched_len = 0;
             for e in expansions {
                 let (docs, weights) = self.postings(e.term);
-                let exactish = e.kind != MatchKind::Typo;
                 for (&doc, &weight) in docs.iter().zip(weights) {
                     let Some(t) = tally.get_mut(doc as usize) else { continue };
                     // Each pattern is touched once per query word: its
@@ -152,17 +145,14 @@ impl SearchIndex {
                     touched_len += usize::from(t.best == 0.0);
                     let contribution = weight * e.factor;
                     t.best = if contribution > t.best { contribution } else { t.best };
-                    t.exactish |= exactish;
                 }
             }
             for &doc in touched.iter().take(touched_len) {
                 let Some(t) = tally.get_mut(doc as usize) else { continue };
                 found += usize::from(t.matched == 0);
                 t.matched = t.matched.saturating_add(1);
-                t.typos = t.typos.saturating_add(u8::from(!t.exactish));
                 t.sum += t.best;
                 t.best = 0.0;
-                t.exactish = false;
             }
         }
         let best = tally.iter().map(Tally::score).fold(f32::MIN_POSITIVE, f32::max);
@@ -191,7 +181,6 @@ impl SearchIndex {
                     pattern: doc,
                     score: t.score(),
                     matched_terms: t.matched,
-                    typo_terms: t.typos,
                 });
             }
         }
@@ -207,7 +196,6 @@ impl SearchIndex {
             out.push(Expansion {
                 term: id,
                 factor: EXACT,
-                kind: MatchKind::Exact,
             });
         }
         if term.prefix {
@@ -222,11 +210,7 @@ impl SearchIndex {
                 if let Some((word, id)) = self.word(word_id as usize)
                     && is_typo_of(&term.text, word)
                 {
-                    out.push(Expansion {
-                        term: id,
-                        factor: TYPO,
-                        kind: MatchKind::Typo,
-                    });
+                    out.push(Expansion { term: id, factor: TYPO });
                 }
             }
         }
@@ -262,7 +246,6 @@ impl SearchIndex {
             out.push(Expansion {
                 term: id,
                 factor: PREFIX_BASE + PREFIX_SPAN * coverage.min(1.0),
-                kind: MatchKind::Prefix,
             });
         }
     }
@@ -273,7 +256,6 @@ impl SearchIndex {
 pub(crate) struct Expansion {
     term: u32,
     factor: f32,
-    kind: MatchKind,
 }
 
 #[cfg(test)]
@@ -359,7 +341,7 @@ mod tests {
         let index = SearchIndex::new(&catalog);
         let hits = index.search(&Query::parse("sage"));
         assert_eq!(hits.iter().map(|h| h.pattern).collect::<Vec<_>>(), [1, 0]);
-        assert_eq!((hits[0].typo_terms, hits[1].typo_terms), (0, 1));
+        assert!(hits[0].score > hits[1].score, "{hits:?}");
     }
 
     #[test]
