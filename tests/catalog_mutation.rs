@@ -340,10 +340,14 @@ fn check_truncated(mutation: Option<&Mutation>, cut: f64) -> Result<(), TestCase
         e,
         what
     );
-    // Cut inside one of the shipped patterns (`    {` to `    }` in the
-    // pretty text, after `"patterns": [`), the error names that pattern.
+    // Cut inside one of the shipped patterns (from just after its `{` to
+    // its closing line in the pretty text, after `"patterns": [`), the
+    // error names that pattern. A cut in the indentation before the `{`
+    // has not started the pattern yet.
     let in_pattern = text.find("\"patterns\": [").is_some_and(|start| {
-        let opens = text[start..].match_indices("\n    {").map(|(i, _)| start + i + 1);
+        let opens = text[start..]
+            .match_indices("\n    {")
+            .map(|(i, _)| start + i + "\n    ".len());
         let closes = text[start..].match_indices("\n    }").map(|(i, _)| start + i + 1);
         opens.zip(closes).any(|(open, close)| open < at && at <= close)
     });
@@ -398,6 +402,26 @@ fn a_dropped_pattern_still_leaves_a_parseable_catalog_or_named_errors() {
         Ok(catalog) => assert_eq!(catalog.patterns.len(), 7),
         Err(errors) => assert!(errors.0.iter().all(|e| e.pattern.is_some()), "{errors}"),
     }
+}
+
+#[test]
+fn a_cut_just_before_or_after_a_patterns_brace() {
+    // Found by the property above: a cut in the indentation before a
+    // pattern's `{` is between patterns, so no pattern can be named; one
+    // just after the `{` names the pattern by its position.
+    let text = &*PRETTY;
+    let start = text.find("\"patterns\": [").expect("patterns");
+    let brace = start
+        + text[start..]
+            .match_indices("\n    {")
+            .nth(6)
+            .expect("a seventh pattern")
+            .0
+        + "\n    ".len();
+    let before = parse_catalog(&text[..brace - 1]).expect_err("truncated JSON");
+    assert_eq!(before.0[0].pattern, None, "{before}");
+    let after = parse_catalog(&text[..=brace]).expect_err("truncated JSON");
+    assert_eq!(after.0[0].pattern.as_deref(), Some("patterns[6]"), "{after}");
 }
 
 #[test]
