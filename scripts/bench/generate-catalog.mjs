@@ -263,6 +263,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   };
   const count = option('--count', DEFAULT_COUNT);
   const seed = option('--seed', DEFAULT_SEED);
+  const usage =
+    `usage: node scripts/bench/generate-catalog.mjs [--count N] [--seed S] [OUT]\n` +
+    `  N a whole number above 0 (default ${DEFAULT_COUNT}), S a number (default ${DEFAULT_SEED}), OUT default ${DEFAULT_OUT}`;
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage);
+    process.exit(0);
+  }
+  const unknown = args.filter((arg) => arg.startsWith('-'));
+  if (unknown.length > 0 || args.length > 1 || !(Number.isInteger(count) && count > 0) || !Number.isFinite(seed)) {
+    console.error(`${usage}${unknown.length > 0 ? `\nunknown option: ${unknown.join(' ')}` : ''}`);
+    process.exit(2);
+  }
   const out = path.resolve(args[0] ?? DEFAULT_OUT);
   const written = await writeCatalog({ out, count, seed });
   console.log(`wrote ${written.patterns} patterns, ${(written.bytes / 1e6).toFixed(1)} MB, to ${written.out}`);

@@ -263,10 +263,12 @@ impl<'s> Narrator<'s> {
             Phase::Action if spec.is_some_and(|s| s.retriable) => format!(
                 "No reply from {who} in time: {step} is past the point of no return, so the orchestrator will retry it rather than compensate."
             ),
-            Phase::Action => format!(
-                "No reply from {who} in time: the orchestrator cannot tell whether {step} took effect, so it logs it as timed out and will compensate it too, which is safe because {} is idempotent.",
-                self.command(index, Phase::Undo)
-            ),
+            Phase::Action => {
+                let (action, undo) = (self.command(index, Phase::Action), self.command(index, Phase::Undo));
+                format!(
+                    "No reply from {who} in time: the orchestrator cannot tell whether {step} took effect, so it logs it as timed out and will compensate it too. That is safe whether or not {action} arrived: {undo} reverses it if it did, and otherwise undoes nothing and makes {who} refuse a late {action}."
+                )
+            }
             Phase::Undo => format!(
                 "No reply from {who} in time: the orchestrator cannot tell whether {} took effect, so it will send it again.",
                 self.command(index, Phase::Undo)

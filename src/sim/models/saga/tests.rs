@@ -183,6 +183,20 @@ fn a_lost_command_means_there_is_nothing_to_undo_but_the_key_is_kept() {
         rows(last(&timeline), "payment", "processed").contains(&vec!["ord-1/charge-payment/undo", "nothing to undo"])
     );
     assert_eq!(order_status(&timeline).as_deref(), Some("CANCELLED"));
+    // The timeout's narration gives the reason compensating is safe, which
+    // is what the frames above show, not just that RefundPayment is idempotent.
+    let timeout = timeline
+        .frames
+        .iter()
+        .find(|f| f.event == EventKind::Timeout)
+        .expect("the orchestrator times out");
+    assert!(
+        timeout
+            .narration
+            .contains("RefundPayment reverses it if it did, and otherwise undoes nothing and makes Payment refuse a late ChargePayment"),
+        "{}",
+        timeout.narration
+    );
 }
 
 #[test]
