@@ -43,6 +43,8 @@ test('every export the glue calls, outside the unused stream classes, is there',
   const statements = topLevelStatements(readFileSync(glueFile, 'utf8'));
   const streamClasses = statements.filter(isStreamClass);
   assert.equal(streamClasses.length, 6, 'the glue defines three stream classes and their three finalizers');
+  const constructing = statements.filter((s) => !isStreamClass(s) && /new IntoUnderlying|IntoUnderlying\w*\.__wrap/.test(s));
+  assert.deepEqual(constructing, [], 'nothing in the glue makes a stream object');
   const called = new Set(
     statements
       .filter((s) => !isStreamClass(s))
