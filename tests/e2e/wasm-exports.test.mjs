@@ -3,7 +3,7 @@
 // #[wasm_bindgen] classes (IntoUnderlyingSource, IntoUnderlyingSink,
 // IntoUnderlyingByteSource) are exported, so nothing could drop their code.
 // The app never makes a stream: index.html has wasm-opt remove those
-// exports and the code only they reach (about 1 KB of gzip). The glue
+// exports and the code only they reach (4 KB raw, 1.4 KB gzip). The glue
 // still defines the three classes, but nothing constructs them.
 //
 // Checked here on the built files: no such export is left, and every
