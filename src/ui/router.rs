@@ -43,6 +43,18 @@ struct Unwritten {
     href: String,
     history: History,
     id: u64,
+    /// The timer of [`Location::replace_soon`]'s write, cleared when the
+    /// address is written, dropped or replaced before it fires, so a burst
+    /// of keystrokes leaves one timer armed, not one per keystroke.
+    timer: Option<TimeoutHandle>,
+}
+
+impl Drop for Unwritten {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
+    }
 }
 
 thread_local! {
@@ -144,7 +156,12 @@ impl Location {
         }
         let id = self.hold(href, History::Replace);
         let location = *self;
-        set_timeout(move || location.write_unwritten_if(id), UNWRITTEN_FOR);
+        let timer = set_timeout_with_handle(move || location.write_unwritten_if(id), UNWRITTEN_FOR).ok();
+        self.unwritten.try_update_value(|unwritten| {
+            if let Some(unwritten) = unwritten {
+                unwritten.timer = timer;
+            }
+        });
     }
 
     /// Makes `href` the address shown but not written, to be written with
@@ -156,6 +173,7 @@ impl Location {
             href: href.to_owned(),
             history,
             id,
+            timer: None,
         }));
         self.show(href);
         id
@@ -178,8 +196,8 @@ impl Location {
 
     /// Writes the address shown but not written yet, if there is one.
     fn write_unwritten(&self) {
-        if let Some(Unwritten { href, history, .. }) = self.unwritten.try_update_value(Option::take).flatten() {
-            self.write(&href, history);
+        if let Some(unwritten) = self.unwritten.try_update_value(Option::take).flatten() {
+            self.write(&unwritten.href, unwritten.history);
         }
     }
 

@@ -11,10 +11,12 @@ export async function trackAppTimers(page) {
 }
 
 /**
- * Waits `quietMs` with no input, then reports the app's intervals still
- * active, its timeouts still pending, and the timers it asked for meanwhile:
- * { activeIntervals, pendingTimeouts, newTimeouts, newIntervals, newFrames,
- * loadId } (loadId changes with each document load).
+ * Lets the last action finish (its frame painted, and the work the app posts
+ * after a paint run: src/ui/after_paint.rs), then waits `quietMs` with no
+ * input and reports the app's intervals still active, its timeouts still
+ * pending, and the timers it asked for meanwhile: { activeIntervals,
+ * pendingTimeouts, newTimeouts, newIntervals, newFrames, loadId } (loadId
+ * changes with each document load).
  */
 export async function quietTimers(page, quietMs = 150) {
   return page.evaluate((ms) => window.__appTimers.quiet(ms), quietMs);
@@ -98,17 +100,26 @@ function installTracker() {
       loadId,
       quiet: (ms) =>
         new Promise((resolve) => {
-          const before = { ...counts };
-          original.setTimeout(() => {
-            resolve({
-              loadId,
-              activeIntervals: [...intervals.values()],
-              pendingTimeouts: timeouts.size,
-              newTimeouts: counts.timeouts - before.timeouts,
-              newIntervals: counts.intervals - before.intervals,
-              newFrames: counts.frames - before.frames,
-            });
-          }, ms);
+          // A frame the last action asked for runs before the second frame
+          // from now, and a task it posts from that frame before a task
+          // posted from the second one. Counting starts after both, so that
+          // a navigation's own post-paint task is not taken for a timer armed
+          // while idle; one that re-arms is still counted.
+          const settled = (then) =>
+            original.requestAnimationFrame(() => original.requestAnimationFrame(() => original.setTimeout(then, 0)));
+          settled(() => {
+            const before = { ...counts };
+            original.setTimeout(() => {
+              resolve({
+                loadId,
+                activeIntervals: [...intervals.values()],
+                pendingTimeouts: timeouts.size,
+                newTimeouts: counts.timeouts - before.timeouts,
+                newIntervals: counts.intervals - before.intervals,
+                newFrames: counts.frames - before.frames,
+              });
+            }, ms);
+          });
         }),
     },
   });
