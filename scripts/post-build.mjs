@@ -20,15 +20,19 @@
 // 4. writes _headers (Netlify / Cloudflare Pages format) with the same
 //    policy as a header, plus what a <meta> cannot carry (frame-ancestors),
 //    and a year-long immutable Cache-Control for each file whose name
-//    carries a hash of its content (Trunk's wasm, JavaScript, CSS, icon);
+//    carries a hash of its content (the app's wasm and JavaScript, named
+//    as below, and Trunk's CSS and icon);
 // 5. writes sw.js, the service worker of scripts/service-worker.js preceded
 //    by this build's list of files and a cache name versioned by their hash.
+//
+// Before all that, it renames the app's wasm and JavaScript glue after a
+// hash of their final bytes (see `nameAppByContent`).
 //
 // The site's base path comes from the <base href> Trunk writes from
 // --public-url, so the same step serves "/" and "/patterns-forged/" builds.
 // Plain Node, no dependencies.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -86,6 +90,7 @@ function main(argv) {
 
   const base = basePath(html);
   refuseInlineStyles(html);
+  html = nameAppByContent(dir, html);
   const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64));
   html = withPolicyMeta(html, policy);
   writeFileSync(indexPath, html);
@@ -211,6 +216,41 @@ function headersFile(policy, hashedUrls) {
     ...hashedUrls.flatMap((url) => [url, `  Cache-Control: ${IMMUTABLE}`]),
     '',
   ].join('\n');
+}
+
+/** The app's wasm as Trunk names it: NAME-HASH_bg.wasm, beside its glue NAME-HASH.js. */
+const APP_WASM = /^(.+)-([0-9a-f]{8,16})_bg\.wasm$/;
+
+/**
+ * Trunk names the app's wasm and glue after a hash of cargo's output, taken
+ * before wasm-bindgen and wasm-opt run, so a build that changes only
+ * wasm-opt's options (in index.html) keeps the names while the bytes change,
+ * and a browser keeping content-hashed files (IMMUTABLE) would go on loading
+ * the old wasm. This renames both after a hash of their final bytes, in the
+ * folder and in index.html, and returns index.html's new text; when the
+ * names already carry that hash, as on a second run, it changes nothing.
+ */
+function nameAppByContent(dir, html) {
+  const wasms = readdirSync(dir).filter((file) => APP_WASM.test(file));
+  if (wasms.length === 0) return html;
+  if (wasms.length > 1) throw new BuildError(`more than one app wasm in ${dir}: ${wasms.join(', ')}`);
+  const [, name, trunkHash] = wasms[0].match(APP_WASM);
+  const before = `${name}-${trunkHash}`;
+  const glue = `${before}.js`;
+  if (!existsSync(path.join(dir, glue))) throw new BuildError(`${wasms[0]} has no glue ${glue} beside it in ${dir}`);
+  if (!html.includes(`${before}_bg.wasm`) || !html.includes(glue)) {
+    throw new BuildError(`index.html does not load ${wasms[0]} and ${glue}`);
+  }
+  const hash = createHash('sha256')
+    .update(readFileSync(path.join(dir, wasms[0])))
+    .update(readFileSync(path.join(dir, glue)))
+    .digest('hex')
+    .slice(0, 16);
+  const after = `${name}-${hash}`;
+  if (after === before) return html;
+  renameSync(path.join(dir, `${before}_bg.wasm`), path.join(dir, `${after}_bg.wasm`));
+  renameSync(path.join(dir, glue), path.join(dir, `${after}.js`));
+  return html.replaceAll(before, after);
 }
 
 /** The URL path of the build file `file` under `base`; index.html is served at the base itself. */

@@ -4,7 +4,8 @@
 // input stops it with a message, never a stack trace.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,38 @@ test('the built folder is already finished: running the step again changes no fi
   const run = await postBuild([copy]);
   assert.equal(run.code, 0, run.stderr);
   assert.deepEqual(await filesOf(copy), before);
+});
+
+test("the app's wasm and glue are named after a hash of their final bytes, whatever name Trunk gave them", async () => {
+  const appName = (files) => {
+    const wasm = files.filter((f) => f.endsWith('_bg.wasm'));
+    assert.equal(wasm.length, 1, `one app wasm: ${files.join(' ')}`);
+    return wasm[0].slice(0, -'_bg.wasm'.length);
+  };
+  const contentName = async (dir, name) => {
+    const hash = createHash('sha256')
+      .update(await readFile(path.join(dir, `${name}_bg.wasm`)))
+      .update(await readFile(path.join(dir, `${name}.js`)))
+      .digest('hex');
+    return `${name.replace(/-[0-9a-f]+$/, '')}-${hash.slice(0, 16)}`;
+  };
+  const built = appName(await readdir(DIST));
+  assert.equal(built, await contentName(DIST, built), 'the build is named by its content');
+
+  // As Trunk names a build whose wasm-opt options alone changed: its earlier name.
+  const copy = await copyOf(DIST);
+  const earlier = built.replace(/-[0-9a-f]+$/, '-0123456789abcdef');
+  for (const suffix of ['_bg.wasm', '.js']) await rename(path.join(copy, built + suffix), path.join(copy, earlier + suffix));
+  const index = path.join(copy, 'index.html');
+  await writeFile(index, (await readFile(index, 'utf8')).replaceAll(built, earlier));
+  const run = await postBuild([copy]);
+  assert.equal(run.code, 0, run.stderr);
+  assert.equal(appName(await readdir(copy)), built);
+  for (const file of ['index.html', '404.html', 'sw.js', '_headers', 'patterns/saga.html']) {
+    const text = await readFile(path.join(copy, file), 'utf8');
+    assert.ok(text.includes(`${built}_bg.wasm`), `${file} names the renamed wasm`);
+    assert.ok(!text.includes(earlier), `${file} no longer names ${earlier}`);
+  }
 });
 
 test('sw.js lists every file Trunk wrote under the base path, and none the step writes', async () => {
