@@ -16,9 +16,29 @@ fn document() -> web_sys::Document {
     web_sys::window().expect("window").document().expect("document")
 }
 
-/// Puts the browser at `path` and mounts the app in a fresh element; the
-/// returned handle unmounts it when dropped.
+/// Puts the browser at `path` and mounts the app in a fresh element, then
+/// waits until its first render has ended; the returned handle unmounts it
+/// when dropped.
 async fn mount_at(path: &str) -> impl Drop {
+    let handle = mount_without_waiting(path);
+    // The first render ends, a few tasks after the mount, with the footer.
+    for _ in 0..100 {
+        if !all("footer.site-footer").is_empty() {
+            break;
+        }
+        pause(0).await;
+    }
+    assert_eq!(
+        all("footer.site-footer").len(),
+        1,
+        "the first render ends with the footer"
+    );
+    settle().await;
+    handle
+}
+
+/// Puts the browser at `path` and mounts the app in a fresh element.
+fn mount_without_waiting(path: &str) -> impl Drop {
     let window = web_sys::window().expect("window");
     window
         .history()
@@ -35,9 +55,7 @@ async fn mount_at(path: &str) -> impl Drop {
     let root: HtmlElement = document().create_element("div").expect("div").unchecked_into();
     root.set_attribute("data-test-root", "").expect("attr");
     body.append_child(&root).expect("append");
-    let handle = mount_to(root, App);
-    settle().await;
-    handle
+    mount_to(root, App)
 }
 
 async fn settle() {
@@ -371,6 +389,78 @@ async fn click_link(label: &str) {
         .unwrap_or_else(|| panic!("no link {label:?} among {:?}", texts("a")));
     link.unchecked_into::<HtmlElement>().click();
     settle().await;
+}
+
+/// Pauses (a task each) until `selector` matches, or panics after 100.
+async fn tasks_until(selector: &str) -> usize {
+    for tasks in 0..100 {
+        if !all(selector).is_empty() {
+            return tasks;
+        }
+        pause(0).await;
+    }
+    panic!("{selector} never appeared");
+}
+
+#[wasm_bindgen_test]
+async fn the_first_render_comes_in_parts_top_first_and_later_ones_whole() {
+    // Home: the intro and the filters with the mount, the cards a task later.
+    let app = mount_without_waiting("/");
+    ticks().await;
+    assert_eq!(texts("main h1"), ["Software-architecture patterns, simulated"]);
+    assert!(
+        !all(".filters button.chip").is_empty(),
+        "the filters come with the mount"
+    );
+    assert!(card_titles().is_empty(), "the cards wait for the next task");
+    assert!(all("footer.site-footer").is_empty(), "the footer comes last");
+    assert!(tasks_until("article.card").await >= 1);
+    assert_eq!(card_titles().len(), 8);
+    tasks_until("footer.site-footer").await;
+    drop(app);
+
+    // A pattern: its top with the mount, the top of the player a task
+    // later, then the diagram, then the rest of the player and the page.
+    let _app = mount_without_waiting("/patterns/saga");
+    ticks().await;
+    assert_eq!(texts("main h1"), ["Saga"]);
+    assert!(
+        !all("#problem-heading").is_empty(),
+        "the Problem section comes with the mount"
+    );
+    assert!(all(".sim-player").is_empty(), "the player waits for the next task");
+    tasks_until(".sim-controls").await;
+    assert!(
+        all(".sim-diagram-scroll").is_empty(),
+        "the diagram waits for the task after"
+    );
+    tasks_until(".sim-diagram-scroll").await;
+    assert!(
+        all(".sim-panels").is_empty() && all("#forces-heading").is_empty(),
+        "the rest waits for the task after that"
+    );
+    tasks_until("footer.site-footer").await;
+    assert!(!all(".sim-panels").is_empty() && !all("#related-heading").is_empty());
+    settle().await;
+
+    // Any later page is rendered whole at once.
+    let home = all("nav.breadcrumb a")
+        .into_iter()
+        .next()
+        .expect("a breadcrumb link to home");
+    home.unchecked_into::<HtmlElement>().click();
+    ticks().await;
+    assert_eq!(card_titles().len(), 8, "home's cards come with the navigation");
+    let saga = all("article.card h3 a, article.card a")
+        .into_iter()
+        .find(|a| a.text_content().unwrap_or_default().trim() == "Saga")
+        .expect("a link to the saga");
+    saga.unchecked_into::<HtmlElement>().click();
+    ticks().await;
+    assert!(
+        !all(".sim-panels").is_empty() && !all("#related-heading").is_empty(),
+        "the whole page comes with the navigation"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::data;
+use super::first_render::{latest, spread_first_render};
 use super::home::Home;
 use super::links::home_href;
 use super::not_found::NotFound;
@@ -20,6 +21,7 @@ use crate::route::Route;
 #[component]
 pub fn App() -> impl IntoView {
     let location = provide_location();
+    spread_first_render();
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>"Skip to content"</a>
         <header class="site-header">
@@ -41,9 +43,11 @@ pub fn App() -> impl IntoView {
                 Err(errors) => view! { <CatalogBroken errors=errors.to_string()/> }.into_any(),
             }}
         </main>
-        <footer class="site-footer">
-            <p>"Software-architecture patterns, explained and simulated step by step."</p>
-        </footer>
+        {latest(|| view! {
+            <footer class="site-footer">
+                <p>"Software-architecture patterns, explained and simulated step by step."</p>
+            </footer>
+        })}
     }
 }
 

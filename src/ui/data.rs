@@ -17,19 +17,40 @@ pub fn index() -> Option<&'static SearchIndex> {
     SearchIndex::embedded()
 }
 
-/// Decodes the catalog now, rather than during the first render, and, when
-/// the first page is home, builds the search index and the tag choices too:
-/// the app calls it while index.html's static first paint is on screen (see
-/// [`super::static_shell`]). Other pages never use the index, so a link to a
-/// pattern does not wait for it; home builds it when it is first shown.
-pub fn prepare(first_page: &Route) {
+/// What to have ready before the first render, in order, one task each:
+/// the app runs them while index.html's static first paint is on screen
+/// (see [`super::static_shell`]), so that no single task of the start-up
+/// is long enough to keep the page from answering input for long. Home
+/// decodes the catalog, builds the search index, then the tag choices; a
+/// pattern's page decodes the catalog, then the pattern's simulation.
+/// Other pages never use the index, so a link to a pattern does not wait
+/// for it, and home builds it when it is first shown.
+pub fn preparation(first_page: &Route) -> Vec<Box<dyn FnOnce()>> {
+    let decode = Box::new(|| {
+        let _ = catalog();
+    });
     match first_page {
-        Route::Home => {
-            tag_choices();
+        Route::Home => vec![
+            decode,
+            Box::new(|| {
+                let _ = index();
+            }),
+            Box::new(|| {
+                tag_choices();
+            }),
+        ],
+        Route::Pattern(slug) => {
+            let slug = slug.clone();
+            vec![
+                decode,
+                Box::new(move || {
+                    if let Some(simulation) = catalog().ok().and_then(|c| c.pattern(&slug)?.simulation.as_ref()) {
+                        let _ = simulation.spec();
+                    }
+                }),
+            ]
         }
-        Route::Pattern(_) | Route::NotFound => {
-            let _ = catalog();
-        }
+        Route::NotFound => vec![decode],
     }
 }
 

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::below_fold::{LaterCards, cards_now};
 use super::data;
 use super::filters::{CategoryFilter, TagFilter};
+use super::first_render::later;
 use super::pattern_card::pattern_card;
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
@@ -42,7 +43,7 @@ pub fn Home() -> impl IntoView {
             <TagFilter result/>
         </div>
         <StatusLine result total=catalog.patterns.len()/>
-        <Results catalog result/>
+        {later(move || view! { <Results catalog result/> })}
     }
     .into_any()
 }

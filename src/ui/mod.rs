@@ -7,6 +7,7 @@ mod base_path;
 mod below_fold;
 mod data;
 mod filters;
+mod first_render;
 mod highlighted;
 mod home;
 mod links;

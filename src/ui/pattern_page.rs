@@ -3,11 +3,14 @@
 //!
 //! The static page of each pattern (`patterns/SLUG.html`, written by
 //! scripts/post-build.mjs) repeats the top of this entry, up to its Problem
-//! section: change them together (tests/e2e/shell.test.mjs).
+//! section: change them together (tests/e2e/shell.test.mjs). When the page
+//! is the first the app shows, the rest comes a task later (see
+//! [`super::first_render`]).
 
 use leptos::prelude::*;
 
 use super::data;
+use super::first_render::{later, latest};
 use super::links::{category_href, home_href, pattern_href, tag_href};
 use super::not_found::NotFound;
 use super::player::Player;
@@ -31,23 +34,6 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
     let category_name = catalog
         .and_then(|c| c.category(&pattern.category))
         .map_or(pattern.category.clone(), |c| c.name.clone());
-    let related = pattern
-        .related
-        .iter()
-        .filter_map(|link| {
-            catalog
-                .and_then(|c| c.pattern(&link.slug))
-                .map(|p| (p, link.why.clone()))
-        })
-        .map(|(p, why)| {
-            view! {
-                <li>
-                    {link(pattern_href(&p.slug), None, p.name.clone())}
-                    <span class="related-why">{why}</span>
-                </li>
-            }
-        })
-        .collect_view();
     set_title(&format!("{} · Patterns, forged", pattern.name));
     view! {
         <article class="pattern" aria-labelledby="pattern-title">
@@ -66,23 +52,34 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
                     .collect_view()}
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>
-            <Section id="simulation" title="Simulation">
-                {match pattern.simulation.as_ref().map(|simulation| simulation.spec()) {
-                    Some(Ok(spec)) => view! { <Player slug=pattern.slug.clone() spec/> }.into_any(),
-                    Some(Err(error)) => view! {
-                        <p class="sim-error" role="alert">
-                            {format!("This simulation cannot be shown: its encoded data is damaged ({error}).")}
-                        </p>
-                    }
-                    .into_any(),
-                    None => view! {
-                        <p class="simulation-placeholder">
-                            "A step-through simulation of this pattern's message flow will appear here."
-                        </p>
-                    }
-                    .into_any(),
-                }}
-            </Section>
+            {later(move || view! { <EntryBody pattern/> })}
+        </article>
+    }
+}
+
+/// The entry below its Problem section: the simulation, then, a task later
+/// on the app's first page, the rest.
+#[component]
+fn EntryBody(pattern: &'static Pattern) -> impl IntoView {
+    view! {
+        <Section id="simulation" title="Simulation">
+            {match pattern.simulation.as_ref().map(|simulation| simulation.spec()) {
+                Some(Ok(spec)) => view! { <Player slug=pattern.slug.clone() spec/> }.into_any(),
+                Some(Err(error)) => view! {
+                    <p class="sim-error" role="alert">
+                        {format!("This simulation cannot be shown: its encoded data is damaged ({error}).")}
+                    </p>
+                }
+                .into_any(),
+                None => view! {
+                    <p class="simulation-placeholder">
+                        "A step-through simulation of this pattern's message flow will appear here."
+                    </p>
+                }
+                .into_any(),
+            }}
+        </Section>
+        {latest(move || view! {
             <Section id="forces" title="Forces"><List items=&pattern.forces/></Section>
             <Section id="solution" title="Solution"><p>{pattern.solution.clone()}</p></Section>
             <Section id="how-it-works" title="How it works"><List items=&pattern.how_it_works ordered=true/></Section>
@@ -91,9 +88,31 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
                 <Section id="when-not-to-use" title="When not to use"><List items=&pattern.when_not_to_use/></Section>
             </div>
             <Section id="tradeoffs" title="Trade-offs and consequences"><List items=&pattern.tradeoffs/></Section>
-            <Section id="related" title="Related patterns"><ul class="related">{related}</ul></Section>
-        </article>
+            <Section id="related" title="Related patterns"><ul class="related">{related_links(pattern)}</ul></Section>
+        })}
     }
+}
+
+/// The patterns `pattern` relates to, as links, each with why.
+fn related_links(pattern: &'static Pattern) -> impl IntoView {
+    let catalog = data::catalog().ok();
+    pattern
+        .related
+        .iter()
+        .filter_map(|link| {
+            catalog
+                .and_then(|c| c.pattern(&link.slug))
+                .map(|p| (p, link.why.clone()))
+        })
+        .map(|(p, why)| {
+            view! {
+                <li>
+                    {link(pattern_href(&p.slug), None, p.name.clone())}
+                    <span class="related-why">{why}</span>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// A titled section of the entry.

@@ -7,13 +7,15 @@
 //! both.
 //!
 //! Meanwhile it decodes the catalog (and, on home, builds the search index:
-//! see [`super::data::prepare`]), then waits, briefly, for the shell to
-//! have been painted. A text removed before the browser has timed its paint
-//! never counts as painted: Chromium then times the largest contentful
-//! paint at the app's identical intro instead, and the same page measures a
-//! second sooner or later depending on whether the WebAssembly won that
-//! race. Mounting in a task of its own also splits the start-up work in
-//! two.
+//! see [`super::data::preparation`]), a step per task, then waits, briefly,
+//! for the shell to have been painted. A text removed before the browser
+//! has timed its paint never counts as painted: Chromium then times the
+//! largest contentful paint at the app's identical intro instead, and the
+//! same page measures a second sooner or later depending on whether the
+//! WebAssembly won that race. Mounting in a task of its own, after the
+//! preparation's tasks, also keeps each task of the start-up short (and
+//! the first render is spread over tasks too: see
+//! [`super::first_render`]).
 
 use std::time::Duration;
 
@@ -28,14 +30,30 @@ const POLL: Duration = Duration::from_millis(16);
 /// timing at all.
 const MAX_WAIT_MS: f64 = 320.0;
 
-/// Prepares the data the first render needs, then, in a later task, runs
-/// `start` (which mounts the app) once the static shell has been painted or
-/// at once when there is none; removes the shell just before.
+/// Prepares the data the first render needs, a step per task, then, in a
+/// later task, runs `start` (which mounts the app) once the static shell
+/// has been painted or at once when there is none; removes the shell just
+/// before.
 pub fn start_after_shell(start: impl FnOnce() + 'static) {
     let started = now_ms();
-    super::data::prepare(&super::router::current_route());
-    let start: Box<dyn FnOnce()> = Box::new(start);
-    set_timeout(move || wait_then_start(start, started), Duration::ZERO);
+    let mut steps = super::data::preparation(&super::router::current_route());
+    steps.reverse();
+    prepare_then_start(steps, Box::new(start), started);
+}
+
+/// Runs the last of `steps_backwards` in a task of its own, and so on, then
+/// waits to start.
+fn prepare_then_start(mut steps_backwards: Vec<Box<dyn FnOnce()>>, start: Box<dyn FnOnce()>, started: Option<f64>) {
+    set_timeout(
+        move || match steps_backwards.pop() {
+            Some(step) => {
+                step();
+                prepare_then_start(steps_backwards, start, started);
+            }
+            None => wait_then_start(start, started),
+        },
+        Duration::ZERO,
+    );
 }
 
 fn wait_then_start(start: Box<dyn FnOnce()>, started: Option<f64>) {

@@ -22,6 +22,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::base_path::href;
+use super::first_render::{later_still, latest};
 use super::reduced_motion::prefers_reduced_motion;
 use super::router::{History, use_location};
 use crate::sim::spec::SimulationSpec;
@@ -119,32 +120,36 @@ pub fn Player(
             {error}
             <Params state/>
             <Controls state/>
-            <div class="sim-stage">
-                <figure class="sim-figure">
-                    // Focusable, so that keyboards can scroll it on a narrow screen.
-                    <div class="sim-diagram-scroll" tabindex="0" role="group" aria-label="Diagram">
-                        {move || state.frame().map(|frame| view! { <Diagram spec frame glide_ms=glide_ms(state.speed.get())/> })}
+            {later_still(move || view! {
+                <div class="sim-stage">
+                    <figure class="sim-figure">
+                        // Focusable, so that keyboards can scroll it on a narrow screen.
+                        <div class="sim-diagram-scroll" tabindex="0" role="group" aria-label="Diagram">
+                            {move || state.frame().map(|frame| view! { <Diagram spec frame glide_ms=glide_ms(state.speed.get())/> })}
+                        </div>
+                        <figcaption class="sim-narration" aria-live="polite">{narration}</figcaption>
+                        <Charts state/>
+                    </figure>
+                    <div class="sim-side">
+                        {move || {
+                            let step = state.step.get();
+                            let earlier = state.timeline.with(|t| t.as_ref().map(|t| t.breaches_before(step)).unwrap_or_default());
+                            state.frame().map(|frame| view! { <Invariants frame earlier/> })
+                        }}
+                        {move || state.frame().map(|frame| view! { <Faults state frame/> })}
                     </div>
-                    <figcaption class="sim-narration" aria-live="polite">{narration}</figcaption>
-                    <Charts state/>
-                </figure>
-                <div class="sim-side">
-                    {move || {
-                        let step = state.step.get();
-                        let earlier = state.timeline.with(|t| t.as_ref().map(|t| t.breaches_before(step)).unwrap_or_default());
-                        state.frame().map(|frame| view! { <Invariants frame earlier/> })
-                    }}
-                    {move || state.frame().map(|frame| view! { <Faults state frame/> })}
                 </div>
-            </div>
-            <div class="sim-panels">
-                {move || state.frame().map(|frame| view! { <StatePanels spec frame/> })}
-            </div>
-            <CopyLink/>
-            <Transcript state/>
-            <p class="sim-keys">
-                "Keys, with the player focused: Space plays or pauses, ← and → step, Home and End jump to the start and the end."
-            </p>
+            })}
+            {latest(move || view! {
+                <div class="sim-panels">
+                    {move || state.frame().map(|frame| view! { <StatePanels spec frame/> })}
+                </div>
+                <CopyLink/>
+                <Transcript state/>
+                <p class="sim-keys">
+                    "Keys, with the player focused: Space plays or pauses, ← and → step, Home and End jump to the start and the end."
+                </p>
+            })}
         </div>
     }
     .into_any()
