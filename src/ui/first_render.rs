@@ -8,6 +8,7 @@
 //! since each part lies below the ones before, showing it moves nothing
 //! already on screen. Every later render is whole.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use leptos::prelude::*;
@@ -42,26 +43,27 @@ fn next_task(done: RwSignal<u8>) {
 
 /// `view` now, or, during the app's first render, in the task after the mount.
 pub fn later<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
-    after_tasks(1, view)
+    after_tasks(1, Arc::new(move || view().into_any()))
 }
 
 /// `view` now, or, during the app's first render, in the second task after
 /// the mount.
 pub fn later_still<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
-    after_tasks(2, view)
+    after_tasks(2, Arc::new(move || view().into_any()))
 }
 
 /// `view` now, or, during the app's first render, in the third task after
 /// the mount.
 pub fn latest<V: IntoView + 'static>(view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
-    after_tasks(3, view)
+    after_tasks(3, Arc::new(move || view().into_any()))
 }
 
 /// `view` once `tasks` tasks of the first render have run. A view rendered
-/// outside the app (without [`spread_first_render`]) is rendered now.
-fn after_tasks<V: IntoView + 'static>(tasks: u8, view: impl Fn() -> V + Send + Sync + 'static) -> impl IntoView {
+/// outside the app (without [`spread_first_render`]) is rendered now. Not
+/// generic, so that every part shares one copy of this code.
+fn after_tasks(tasks: u8, view: Arc<dyn Fn() -> AnyView + Send + Sync>) -> impl IntoView {
     let done = use_context::<TasksDone>().map(|d| d.0);
     // A memo, so that the tasks after this view's own do not render it again.
     let shown = Memo::new(move |_| done.is_none_or(|d| d.get() >= tasks));
-    move || shown.get().then(&view)
+    move || shown.get().then(|| view())
 }
