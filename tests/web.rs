@@ -22,12 +22,7 @@ fn document() -> web_sys::Document {
 async fn mount_at(path: &str) -> impl Drop {
     let handle = mount_without_waiting(path);
     // The first render ends, a few tasks after the mount, with the footer.
-    for _ in 0..100 {
-        if !all("footer.site-footer").is_empty() {
-            break;
-        }
-        pause(0).await;
-    }
+    tasks_until("footer.site-footer").await;
     assert_eq!(
         all("footer.site-footer").len(),
         1,

@@ -4,7 +4,7 @@
 //! The static page of each pattern (`patterns/SLUG.html`, written by
 //! scripts/post-build.mjs) repeats the top of this entry, up to its Problem
 //! section: change them together (tests/e2e/shell.test.mjs). When the page
-//! is the first the app shows, the rest comes a task later (see
+//! is the first the app shows, the rest comes in later tasks (see
 //! [`super::first_render`]).
 
 use leptos::prelude::*;
