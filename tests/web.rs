@@ -378,12 +378,17 @@ fn current_links() -> Vec<String> {
 
 /// Clicks the first link whose text is `label`.
 async fn click_link(label: &str) {
-    let link = all("a")
+    link_named(label).click();
+    settle().await;
+}
+
+/// The first link whose text is `label`.
+fn link_named(label: &str) -> HtmlElement {
+    all("a")
         .into_iter()
         .find(|a| a.text_content().unwrap_or_default().trim() == label)
-        .unwrap_or_else(|| panic!("no link {label:?} among {:?}", texts("a")));
-    link.unchecked_into::<HtmlElement>().click();
-    settle().await;
+        .unwrap_or_else(|| panic!("no link {label:?} among {:?}", texts("a")))
+        .unchecked_into()
 }
 
 /// Pauses (a task each) until `selector` matches, or panics after 100.
@@ -439,18 +444,10 @@ async fn the_first_render_comes_in_parts_top_first_and_later_ones_whole() {
     settle().await;
 
     // Any later page is rendered whole at once.
-    let home = all("nav.breadcrumb a")
-        .into_iter()
-        .next()
-        .expect("a breadcrumb link to home");
-    home.unchecked_into::<HtmlElement>().click();
+    link_named("All patterns").click();
     ticks().await;
     assert_eq!(card_titles().len(), 8, "home's cards come with the navigation");
-    let saga = all("article.card h3 a, article.card a")
-        .into_iter()
-        .find(|a| a.text_content().unwrap_or_default().trim() == "Saga")
-        .expect("a link to the saga");
-    saga.unchecked_into::<HtmlElement>().click();
+    link_named("Saga").click();
     ticks().await;
     assert!(
         !all(".sim-panels").is_empty() && !all("#related-heading").is_empty(),
