@@ -99,12 +99,17 @@ fn card_titles() -> Vec<String> {
 
 /// Clicks the first button whose text starts with `label`.
 async fn click_button(label: &str) {
-    let button = all("button")
+    button_named(label).click();
+    settle().await;
+}
+
+/// The first button whose text starts with `label`.
+fn button_named(label: &str) -> HtmlElement {
+    all("button")
         .into_iter()
         .find(|b| b.text_content().unwrap_or_default().trim().starts_with(label))
-        .unwrap_or_else(|| panic!("no button {label:?} among {:?}", texts("button")));
-    button.unchecked_into::<HtmlElement>().click();
-    settle().await;
+        .unwrap_or_else(|| panic!("no button {label:?} among {:?}", texts("button")))
+        .unchecked_into()
 }
 
 async fn type_search(text: &str) {
@@ -308,6 +313,44 @@ async fn a_filter_chosen_while_typing_keeps_the_typed_text_in_the_entry_it_leave
     assert_eq!(card_titles().first().map(String::as_str), Some("Saga"));
 }
 
+/// Every filter chip's label and count, in page order.
+fn chip_counts() -> Vec<String> {
+    texts(".filters button.chip")
+}
+
+/// The number the status line shows first: "Showing 3 of 8 patterns" -> "3".
+fn shown_count() -> String {
+    texts(".result-count")
+        .concat()
+        .split(' ')
+        .find(|word| word.parse::<usize>().is_ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn while_typing_the_filter_counts_follow_the_results_a_frame_later() {
+    let _app = mount_at("/").await;
+    let before = chip_counts();
+    assert!(before.contains(&"All8".to_owned()), "{before:?}");
+    type_without_waiting("event").await;
+    let shown = shown_count();
+    assert_ne!(shown, "8", "the results at once: {:?}", texts(".result-count"));
+    assert_eq!(chip_counts(), before, "the counts not yet");
+    settle().await;
+    let typed = chip_counts();
+    assert!(
+        typed.contains(&format!("All{shown}")),
+        "the counts a frame later: {typed:?}"
+    );
+    // A click on a chip changes the counts at once.
+    button_named("Consistency").click();
+    ticks().await;
+    let clicked = chip_counts();
+    assert_ne!(clicked, typed);
+    settle().await;
+    assert_eq!(chip_counts(), clicked);
+}
 #[wasm_bindgen_test]
 async fn a_search_that_finds_nothing_says_so_and_offers_a_way_back() {
     let _app = mount_at("/").await;

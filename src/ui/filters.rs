@@ -3,14 +3,16 @@
 //! catalog offers its most used tags first and the rest on request (see
 //! [`crate::search::offered_tags`]).
 //!
-//! Each chip reads its own count through a memo of its own, so a keystroke
-//! reruns only the chips whose count changed.
+//! Each chip reads its own count through a memo of its own, so a change
+//! reruns only the chips whose count changed; the counts come from
+//! [`super::filter_counts`], which lets a keystroke paint its results first.
 
 use leptos::prelude::*;
 
 use super::data;
+use super::filter_counts::FilterCounts;
 use super::url_view::UrlView;
-use crate::search::{FacetCount, ViewResults, offered_tags};
+use crate::search::{FacetCount, offered_tags};
 
 /// A chip's count and whether its choice is selected.
 type ChipState = (usize, bool);
@@ -25,7 +27,7 @@ fn facet_state(facets: &[FacetCount], at: usize, slug: &str) -> ChipState {
 
 /// One category at a time, or all of them.
 #[component]
-pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
+pub fn CategoryFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let categories = data::catalog().map(|c| c.categories.as_slice()).unwrap_or_default();
     let chips = categories
@@ -36,7 +38,7 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
             view! {
                 <FilterChip
                     label=category.name.clone()
-                    state=Memo::new(move |_| result.with(|r| facet_state(&r.categories, at, slug)))
+                    state=Memo::new(move |_| counts.with(|c| facet_state(&c.categories, at, slug)))
                     on_toggle=Callback::new(move |()| {
                         url.update(|view| {
                             view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
@@ -52,7 +54,7 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
             <ul class="chips">
                 <FilterChip
                     label="All".to_owned()
-                    state=Memo::new(move |_| (result.read().any_category, url.view.read().category.is_none()))
+                    state=Memo::new(move |_| (counts.read().any_category, url.view.read().category.is_none()))
                     on_toggle=Callback::new(move |()| url.update(|view| view.category = None))
                 />
                 {chips}
@@ -63,7 +65,7 @@ pub fn CategoryFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
 
 /// Any number of tags; a pattern must carry every selected one.
 #[component]
-pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
+pub fn TagFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let choices = data::tag_choices();
     let expanded = RwSignal::new(false);
@@ -88,7 +90,7 @@ pub fn TagFilter(result: Memo<ViewResults<'static>>) -> impl IntoView {
         view! {
             <FilterChip
                 label=format!("#{tag}")
-                state=Memo::new(move |_| result.with(|r| facet_state(&r.tags, at, tag)))
+                state=Memo::new(move |_| counts.with(|c| facet_state(&c.tags, at, tag)))
                 on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
             />
         }

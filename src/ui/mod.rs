@@ -6,6 +6,7 @@ mod app;
 mod base_path;
 mod below_fold;
 mod data;
+mod filter_counts;
 mod filters;
 mod first_render;
 mod highlighted;
