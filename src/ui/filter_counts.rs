@@ -8,48 +8,46 @@ use leptos::prelude::*;
 
 use super::after_paint::after_paint;
 use super::url_view::UrlView;
-use crate::search::{FacetCount, ViewResults};
+use crate::search::ViewResults;
 
-/// What the category and tag chips count.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The results as the chips count them.
+#[derive(Clone, Copy)]
 pub struct FilterCounts {
-    /// Results in any category: the "All" chip's count.
-    pub any_category: usize,
-    pub categories: Vec<FacetCount<'static>>,
-    pub tags: Vec<FacetCount<'static>>,
+    results: Memo<ViewResults<'static>>,
+    /// Notified when the chips are to show the current results' counts.
+    shown: Trigger,
 }
 
 impl FilterCounts {
-    fn of(results: &ViewResults<'static>) -> Self {
-        Self {
-            any_category: results.any_category,
-            categories: results.categories.clone(),
-            tags: results.tags.clone(),
-        }
-    }
-}
-
-/// The chips' counts for `results`, following them a frame late while the
-/// view is the one the search box made (see [`UrlView::is_typed`]).
-pub fn filter_counts(results: Memo<ViewResults<'static>>, url: UrlView) -> ReadSignal<FilterCounts> {
-    let counts = RwSignal::new(results.with_untracked(FilterCounts::of));
-    // Numbers the changes of `results`: a deferred update is dropped when a
-    // later change came before it ran, so the counts never go back in time.
-    let changes = StoredValue::new(0u64);
-    Effect::new(move |_| {
-        let next = results.with(FilterCounts::of);
-        let change = changes.get_value().wrapping_add(1);
-        changes.set_value(change);
-        let show = move || {
-            if changes.try_get_value() == Some(change) && counts.try_with_untracked(|c| *c != next) == Some(true) {
-                counts.try_set(next);
+    /// Follows `results`, a frame late while the view is the one the
+    /// search box made (see [`UrlView::is_typed`]).
+    pub fn new(results: Memo<ViewResults<'static>>, url: UrlView) -> Self {
+        let shown = Trigger::new();
+        // Numbers the changes of `results`: a deferred update is dropped
+        // when a later change came before it ran.
+        let changes = StoredValue::new(0u64);
+        Effect::new(move |_| {
+            results.track();
+            let change = changes.get_value().wrapping_add(1);
+            changes.set_value(change);
+            if url.is_typed() {
+                after_paint(move || {
+                    if changes.try_get_value() == Some(change) {
+                        shown.notify();
+                    }
+                });
+            } else {
+                shown.notify();
             }
-        };
-        if url.is_typed() {
-            after_paint(show);
-        } else {
-            show();
-        }
-    });
-    counts.read_only()
+        });
+        Self { results, shown }
+    }
+
+    /// Reads the results for the chips. A tracking reader reruns as the
+    /// counts are to be shown; one that also tracks something else, which
+    /// typing changes, would show the counts early.
+    pub fn with<T>(self, read: impl FnOnce(&ViewResults<'static>) -> T) -> T {
+        self.shown.track();
+        self.results.with_untracked(read)
+    }
 }

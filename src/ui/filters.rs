@@ -27,7 +27,7 @@ fn facet_state(facets: &[FacetCount], at: usize, slug: &str) -> ChipState {
 
 /// One category at a time, or all of them.
 #[component]
-pub fn CategoryFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
+pub fn CategoryFilter(counts: FilterCounts) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let categories = data::catalog().map(|c| c.categories.as_slice()).unwrap_or_default();
     let chips = categories
@@ -38,7 +38,7 @@ pub fn CategoryFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
             view! {
                 <FilterChip
                     label=category.name.clone()
-                    state=Memo::new(move |_| counts.with(|c| facet_state(&c.categories, at, slug)))
+                    state=Memo::new(move |_| counts.with(|r| facet_state(&r.categories, at, slug)))
                     on_toggle=Callback::new(move |()| {
                         url.update(|view| {
                             view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
@@ -48,13 +48,16 @@ pub fn CategoryFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
             }
         })
         .collect_view();
+    // The selection alone, so that typing does not rerun the "All" chip
+    // ahead of the counts.
+    let no_category = Memo::new(move |_| url.view.read().category.is_none());
     view! {
         <fieldset class="filter-group">
             <legend>"Category"</legend>
             <ul class="chips">
                 <FilterChip
                     label="All".to_owned()
-                    state=Memo::new(move |_| (counts.read().any_category, url.view.read().category.is_none()))
+                    state=Memo::new(move |_| (counts.with(|r| r.any_category), no_category.get()))
                     on_toggle=Callback::new(move |()| url.update(|view| view.category = None))
                 />
                 {chips}
@@ -65,7 +68,7 @@ pub fn CategoryFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
 
 /// Any number of tags; a pattern must carry every selected one.
 #[component]
-pub fn TagFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
+pub fn TagFilter(counts: FilterCounts) -> impl IntoView {
     let url = expect_context::<UrlView>();
     let choices = data::tag_choices();
     let expanded = RwSignal::new(false);
@@ -90,7 +93,7 @@ pub fn TagFilter(counts: ReadSignal<FilterCounts>) -> impl IntoView {
         view! {
             <FilterChip
                 label=format!("#{tag}")
-                state=Memo::new(move |_| counts.with(|c| facet_state(&c.tags, at, tag)))
+                state=Memo::new(move |_| counts.with(|r| facet_state(&r.tags, at, tag)))
                 on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
             />
         }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::below_fold::{LaterCards, cards_now};
 use super::data;
-use super::filter_counts::filter_counts;
+use super::filter_counts::FilterCounts;
 use super::filters::{CategoryFilter, TagFilter};
 use super::first_render::later;
 use super::pattern_card::pattern_card;
@@ -28,7 +28,7 @@ pub fn Home() -> impl IntoView {
     let url = use_url_view();
     provide_context(url);
     let result = Memo::new(move |_| apply_view(catalog, index, &url.view.read()));
-    let counts = filter_counts(result, url);
+    let counts = FilterCounts::new(result, url);
 
     set_title("Patterns, forged · software-architecture patterns, simulated");
     // index.html's static first paint repeats this intro.
