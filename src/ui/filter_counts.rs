@@ -1,8 +1,8 @@
-//! The counts the filter chips show, kept apart from the results so that a
-//! keystroke's frame paints the results alone: while the visitor types, the
-//! counts follow once that frame is on screen (and during a burst of keys
-//! faster than frames, once the burst pauses). Any other change, such as a
-//! click on a chip, updates them at once.
+//! When the filter chips show new counts. While the visitor types, a
+//! keystroke's frame paints the results alone and the chips' counts follow
+//! once that frame is on screen (during a burst of keys faster than frames,
+//! once the burst pauses). Any other change, such as a click on a chip,
+//! shows them at once.
 
 use leptos::prelude::*;
 
