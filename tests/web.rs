@@ -351,6 +351,7 @@ async fn while_typing_the_filter_counts_follow_the_results_a_frame_later() {
     settle().await;
     assert_eq!(chip_counts(), clicked);
 }
+
 #[wasm_bindgen_test]
 async fn a_search_that_finds_nothing_says_so_and_offers_a_way_back() {
     let _app = mount_at("/").await;
