@@ -8,6 +8,10 @@
 //! to `OUT_DIR/catalog.bin` in the `wire` format, which is all the app
 //! decodes at start-up, and copied to `OUT_DIR/catalog.json` for the tests.
 //! The app never fetches its catalog.
+//!
+//! It also writes `OUT_DIR/lowercase_table.rs`, the runs of characters the
+//! crate's own lower-casing looks up (see `src/lowercase/mod.rs`), made from
+//! the standard library's mapping.
 
 // Only the parser and the encoder are used here; the rest of these modules
 // serves the app.
@@ -34,6 +38,15 @@ mod catalog {
 }
 #[path = "src/decimal.rs"]
 mod decimal;
+#[path = "src/lowercase/generate.rs"]
+mod lowercase_table;
+/// The simulation models lower-case with the library's `lowercase`, whose
+/// table this script makes; here the standard library's serves.
+mod lowercase {
+    pub fn to_lowercase(text: &str) -> String {
+        text.to_lowercase()
+    }
+}
 #[path = "src/sim/mod.rs"]
 mod sim;
 #[path = "src/sort.rs"]
@@ -52,6 +65,10 @@ fn main() {
     };
     println!("cargo::rerun-if-changed={}", source.display());
     let out_dir = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let table = out_dir.join("lowercase_table.rs");
+    if let Err(e) = fs::write(&table, lowercase_table::lowercase_table_source()) {
+        println!("cargo::error=cannot write {}: {e}", table.display());
+    }
     if let Err(problems) = embed(&source, &out_dir) {
         // Cargo shows each line as an error and stops the build.
         for line in problems.lines() {

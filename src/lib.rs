@@ -9,6 +9,7 @@
 //! - [`sim`]: scenarios run into timelines of frames;
 //! - [`route`]: which page an address names;
 //! - [`decimal`]: numbers as decimal text and back;
+//! - [`lowercase`]: Unicode lower-casing, small in code;
 //! - [`sort`]: the one sorting routine, small in code.
 //!
 //! The `ui` feature (on by default) adds the Leptos front end, a thin layer
@@ -16,6 +17,7 @@
 
 pub mod catalog;
 pub mod decimal;
+pub mod lowercase;
 pub mod route;
 pub mod search;
 pub mod sim;

@@ -2,6 +2,7 @@
 //! name is closest to what was typed, so a mistyped link still leads somewhere.
 
 use super::model::{Catalog, Pattern};
+use crate::lowercase::to_lowercase;
 
 /// Up to `limit` patterns closest to `wanted` (a slug or any text), best first.
 ///
@@ -29,7 +30,7 @@ fn normalise(text: &str) -> String {
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(to_lowercase)
         .collect();
     words.join("-").chars().take(64).collect()
 }

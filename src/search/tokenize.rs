@@ -8,6 +8,8 @@
 
 use std::ops::Range;
 
+use crate::lowercase::push_lowercase;
+
 /// Longest word, in characters, that is indexed or searched for; longer
 /// runs are noise (hashes, base64) and would only bloat the vocabulary.
 pub const MAX_WORD_CHARS: usize = 40;
@@ -43,7 +45,7 @@ pub fn for_each_word(text: &str, mut visit: impl FnMut(Word)) {
             if !c.is_alphanumeric() {
                 break;
             }
-            lower.extend(c.to_lowercase());
+            push_lowercase(c, &mut lower);
             end = i + c.len_utf8();
             chars.next();
         }

@@ -9,6 +9,7 @@
 //! queue is empty.
 
 use super::{ConsumersSpec, MAX_WORKERS};
+use crate::lowercase;
 use crate::sim::engine::Source;
 use crate::sim::frame::{ActorStatus, EventKind, FaultOption};
 use crate::sim::prng::Prng;
@@ -91,7 +92,7 @@ impl<'s> Pool<'s> {
         }
         Ok(Self {
             data,
-            producer: spec.label(&data.producer).to_lowercase(),
+            producer: lowercase::to_lowercase(spec.label(&data.producer)),
             visibility,
             tick: 0,
             arrivals: None,
