@@ -44,16 +44,22 @@ export function printSearchReport(r) {
   );
 
   const s = r.screen;
+  const f = r.screenEveryFrame;
   console.log('\n  Input event to results on screen, in the app (keystroke dispatched at a frame start; end of the frame that shows the results):');
   printTable(
     ['measure', '>p50', '>p95', '>keystrokes', '>budget p95'],
     [
-      ['input to screen', msOne(s.p50), msOne(s.p95), s.n, `${msOne(s.budgetP95Ms)} ${verdict(s.withinBudget)}`],
-      ['input to DOM updated', msOne(s.dom.p50), msOne(s.dom.p95), s.dom.n, ''],
+      ['input to screen, typing (a key every 3rd frame)', msOne(s.p50), msOne(s.p95), s.n, `${msOne(s.budgetP95Ms)} ${verdict(s.withinBudget)}`],
+      ['input to DOM updated, typing', msOne(s.dom.p50), msOne(s.dom.p95), s.dom.n, ''],
+      ['input to screen, a key every frame', msOne(f.p50), msOne(f.p95), f.n, 'none'],
+      ['input to DOM updated, a key every frame', msOne(f.dom.p50), msOne(f.dom.p95), f.dom.n, ''],
     ],
   );
-  note(`${s.sameFrame} of ${s.n + s.timedOut.length} updates were on screen in the frame of their keystroke; ${s.timedOut.length} timed out${s.timedOut.length ? `: ${s.timedOut.slice(0, 5).map((t) => JSON.stringify(t)).join(', ')}` : ''}`);
-  note(`slowest: ${s.slowest.map((x) => `${JSON.stringify(x.text)} ${msOne(x.screenMs)}`).join(', ')}`);
+  for (const [pace, x] of [['typing', s], ['a key every frame', f]]) {
+    note(`${pace}: ${x.sameFrame} of ${x.n + x.timedOut.length} updates were on screen in the frame of their keystroke; ${x.timedOut.length} timed out${x.timedOut.length ? `: ${x.timedOut.slice(0, 5).map((t) => JSON.stringify(t)).join(', ')}` : ''}`);
+    note(`${pace}: slowest: ${x.slowest.map((k) => `${JSON.stringify(k.text)} ${msOne(k.screenMs)}`).join(', ')}`);
+  }
+  note('typing is 20 keys a second, faster than a fast typist (120 words a minute is 10); at a key every frame, 60 a second, each frame also carries what the previous keystroke left the browser to do');
 
   const a = r.accuracy;
   console.log(`\n  Expected real pattern in the top 3 (${a.of} problem-first queries): ours ${a.ours}/${a.of}, MiniSearch ${a.minisearch}/${a.of}`);

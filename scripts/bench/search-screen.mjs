@@ -20,9 +20,10 @@
  * In the page: types each sequence of `steps` (`{ text, count, top }`)
  * into `#search-input`, after clearing the box (`total` results, not
  * timed), and returns one `{ text, screenMs, domMs, sameFrame, timedOut }`
- * per step.
+ * per step. After each timed keystroke, `idleFrames` frames pass with no
+ * key: 0 types a key every frame.
  */
-export async function typeAndMeasureInPage({ sequences, total, timeoutMs }) {
+export async function typeAndMeasureInPage({ sequences, total, timeoutMs, idleFrames = 0 }) {
   const input = document.querySelector('#search-input');
   if (!input) throw new Error('no #search-input on the page');
 
@@ -88,7 +89,10 @@ export async function typeAndMeasureInPage({ sequences, total, timeoutMs }) {
   const results = [];
   for (const steps of sequences) {
     await step('', { count: total, top: null });
-    for (const { text, count, top } of steps) results.push(await step(text, { count, top }));
+    for (const { text, count, top } of steps) {
+      results.push(await step(text, { count, top }));
+      for (let i = 0; i < idleFrames; i++) await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
   }
   return results;
 }

@@ -19,7 +19,12 @@
 //   counting allocator (bytes the index keeps), MiniSearch's as the JS heap
 //   growth after garbage collection (CDP);
 // - the time from the input event to the results on screen in the app
-//   (search-screen.mjs says exactly what is measured).
+//   (search-screen.mjs says exactly what is measured), at two paces: a key
+//   every third frame (50 ms, 20 keys a second: faster than a fast typist,
+//   slow enough that each keystroke's frame is its own), which the budget
+//   applies to; and a key every frame (60 keys a second, faster than anyone
+//   types), where each frame also carries what the previous keystroke's
+//   left the browser to do.
 // Prints tables and returns every figure as a JSON-able object.
 //
 // Knobs: options of `run`, or BENCH_SEARCH_REPEATS (5), BENCH_SEARCH_BUILDS
@@ -44,6 +49,8 @@ const ISOLATION_HEADERS = {
 };
 const CATALOG_ROUTE = '/__bench/catalog.json';
 export const BUDGETS = { engineP95Ms: 1, screenP95Ms: 16 };
+/** Frames left idle after each timed keystroke: typing pace, and a key every frame. */
+export const SCREEN_PACES = { typing: 2, everyFrame: 0 };
 
 /** p50 and p95 (nearest rank) of `values`, and how many. */
 const spread = (values) => ({ p50: percentile(values, 50), p95: percentile(values, 95), n: values.length });
@@ -162,7 +169,7 @@ async function topThree(page) {
   return problems.map((q, i) => ({ text: q.text, expect: q.expect, ours: ours[i], minisearch: theirs[i] }));
 }
 
-async function measureScreen(page, strokes, total, timeoutMs) {
+async function measureScreen(page, strokes, total, timeoutMs, idleFrames) {
   const expected = await page.evaluate(
     ({ texts, total }) =>
       texts.map((text) => {
@@ -174,7 +181,22 @@ async function measureScreen(page, strokes, total, timeoutMs) {
     { texts: strokes.map((s) => s.text), total },
   );
   const sequences = QUERIES.map((_, q) => expected.filter((_, i) => strokes[i].query === q));
-  return page.evaluate(typeAndMeasureInPage, { sequences, total, timeoutMs });
+  return page.evaluate(typeAndMeasureInPage, { sequences, total, timeoutMs, idleFrames });
+}
+
+/** The figures of one pace's keystrokes; `budgetP95Ms` when the budget applies to it. */
+function screenFigures(screen, idleFrames, budgetP95Ms) {
+  const screenMs = screen.map((s) => s.screenMs).filter(Number.isFinite);
+  const withinBudget = screenMs.length === screen.length && percentile(screenMs, 95) <= budgetP95Ms;
+  return {
+    idleFramesAfterEachKey: idleFrames,
+    ...(budgetP95Ms === undefined ? {} : { budgetP95Ms, withinBudget }),
+    ...spread(screenMs),
+    dom: spread(screen.map((s) => s.domMs).filter(Number.isFinite)),
+    sameFrame: screen.filter((s) => s.sameFrame).length,
+    timedOut: screen.filter((s) => s.timedOut).map((s) => s.text),
+    slowest: [...screen].sort((a, b) => b.screenMs - a.screenMs).slice(0, 5),
+  };
 }
 
 /** Runs the search benchmark; see the top of this file. */
@@ -206,7 +228,10 @@ export async function run(options = {}) {
     const ours = await measureOurEngine(page, texts, settings);
     const minisearch = await measureMiniSearch(page, cdp, texts, settings);
     const accuracy = await topThree(page);
-    const screen = await measureScreen(page, strokes, total, settings.screenTimeoutMs);
+    const screen = {};
+    for (const [pace, idleFrames] of Object.entries(SCREEN_PACES)) {
+      screen[pace] = await measureScreen(page, strokes, total, settings.screenTimeoutMs, idleFrames);
+    }
 
     const byKind = (perQuery) =>
       Object.fromEntries(
@@ -218,7 +243,6 @@ export async function run(options = {}) {
     const hits = (engine) => accuracy.filter((a) => a[engine].includes(a.expect)).length;
     const oursSpread = spread(ours.perQuery);
     const theirSpread = spread(minisearch.perQuery);
-    const screenMs = screen.map((s) => s.screenMs).filter(Number.isFinite);
     const result = {
       catalog: { patterns: total, path: path.relative(process.cwd(), site.catalogPath) },
       site: { dir: path.relative(process.cwd(), site.dir), built: site.built, buildSeconds: site.buildSeconds, readySeconds },
@@ -231,15 +255,8 @@ export async function run(options = {}) {
         ratioOursToMiniSearch: { p50: oursSpread.p50 / theirSpread.p50, p95: oursSpread.p95 / theirSpread.p95 },
         withinBudget: oursSpread.p95 <= BUDGETS.engineP95Ms,
       },
-      screen: {
-        budgetP95Ms: BUDGETS.screenP95Ms,
-        ...spread(screenMs),
-        dom: spread(screen.map((s) => s.domMs).filter(Number.isFinite)),
-        sameFrame: screen.filter((s) => s.sameFrame).length,
-        timedOut: screen.filter((s) => s.timedOut).map((s) => s.text),
-        withinBudget: screenMs.length === screen.length && percentile(screenMs, 95) <= BUDGETS.screenP95Ms,
-        slowest: [...screen].sort((a, b) => b.screenMs - a.screenMs).slice(0, 5),
-      },
+      screen: screenFigures(screen.typing, SCREEN_PACES.typing, BUDGETS.screenP95Ms),
+      screenEveryFrame: screenFigures(screen.everyFrame, SCREEN_PACES.everyFrame),
       accuracy: { ours: hits('ours'), minisearch: hits('minisearch'), of: accuracy.length, queries: accuracy },
       index: {
         ours: { buildMs: ours.indexBuildMs, retainedBytes: ours.indexRetainedBytes, peakBytes: ours.indexPeakBytes },
