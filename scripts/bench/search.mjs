@@ -23,8 +23,8 @@
 //   every third frame (50 ms, 20 keys a second: faster than a fast typist,
 //   slow enough that each keystroke's frame is its own), which the budget
 //   applies to; and a key every frame (60 keys a second, faster than anyone
-//   types), where each frame also carries what the previous keystroke's
-//   left the browser to do.
+//   types), where each keystroke's frame starts while the browser is still
+//   busy with the previous ones.
 // Prints tables and returns every figure as a JSON-able object.
 //
 // Knobs: options of `run`, or BENCH_SEARCH_REPEATS (5), BENCH_SEARCH_BUILDS
