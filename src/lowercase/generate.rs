@@ -1,6 +1,6 @@
 //! Makes the lower-casing table from the standard library's own mapping.
 //! `build.rs` runs it and writes its output to `OUT_DIR/lowercase_table.rs`,
-//! which [`super`] includes; the crate's tests also call it directly.
+//! which `mod.rs` includes; the crate's tests also call it directly.
 
 /// Characters `first`, `first + stride`, … (`len` of them) that each lower
 /// to the one `delta` code points away.
@@ -37,8 +37,9 @@ pub fn lowercase_runs() -> (Vec<Run>, Vec<(char, String)>) {
         let (code, delta) = (u32::from(c), i64::from(u32::from(first)) - i64::from(u32::from(c)));
         let delta = i32::try_from(delta).expect("code points are 21 bits");
         // Characters are visited in order, so whatever lies between the
-        // last run's end and `c` lowers to itself: extending over it keeps
-        // the runs apart.
+        // last run's end and `c` lowers to itself or to several characters
+        // (which are looked up first): extending over it keeps the runs
+        // apart.
         if let Some(run) = runs.last_mut()
             && run.delta == delta
             && run.len < u16::MAX

@@ -1,13 +1,13 @@
 //! Unicode lower-casing, small in code.
 //!
 //! `char::to_lowercase` brings the standard library's table of about 1,400
-//! character pairs into the WebAssembly: 9 KB of the gzipped module. Most
-//! of those pairs come in runs, such as `A`–`Z` each lowering by 32 or
+//! character pairs into the WebAssembly: about 11 KB of the gzipped module.
+//! Most of those pairs come in runs, such as `A`–`Z` each lowering by 32 or
 //! `Ā`–`Į` every second character lowering by 1. `build.rs` finds the runs
-//! in the standard library's own mapping ([`generate`]) and this module
-//! looks characters up in them: under 200 runs. The result is the same as
-//! `char::to_lowercase` for every character, which the tests check one by
-//! one.
+//! in the standard library's own mapping (`generate.rs`) and this module
+//! looks characters up in them: under 200 runs, about 1 KB gzipped with
+//! the code. The result is the same as `char::to_lowercase` for every
+//! character, which the tests check one by one.
 
 #[cfg(test)]
 mod generate;
@@ -33,8 +33,9 @@ pub fn push_lowercase(c: char, out: &mut String) {
     }
 }
 
-/// `text` in lower case, as `str::to_lowercase` would give it but for the
-/// final Greek sigma, which stays `σ` (search folds both sigmas alike).
+/// `text` in lower case, a character at a time: as `str::to_lowercase`
+/// would give it, but for a capital sigma at the end of a Greek word, which
+/// lowers to `σ` like any other capital sigma, not to `ς`.
 pub fn to_lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
