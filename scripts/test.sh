@@ -18,6 +18,8 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --lib --bins --test web -- -D warnings
 # The search benchmark's hooks (src/bench_hooks.rs), which only the benchmark builds.
 cargo clippy --locked --target wasm32-unknown-unknown --features bench --bins -- -D warnings
+# The scripts' syntax, the benchmark's included: no test runs the benchmark.
+for script in scripts/*.mjs scripts/*.js scripts/bench/*.mjs; do node --check "$script"; done
 
 step "native tests (catalog, search, simulation)"
 cargo test --locked

@@ -59,7 +59,7 @@ export function printSearchReport(r) {
     note(`${pace}: ${x.sameFrame} of ${x.n + x.timedOut.length} updates were on screen in the frame of their keystroke; ${x.timedOut.length} timed out${x.timedOut.length ? `: ${x.timedOut.slice(0, 5).map((t) => JSON.stringify(t)).join(', ')}` : ''}`);
     note(`${pace}: slowest: ${x.slowest.map((k) => `${JSON.stringify(k.text)} ${msOne(k.screenMs)}`).join(', ')}`);
   }
-  note('typing is 20 keys a second, faster than a fast typist (120 words a minute is 10); at a key every frame, 60 a second, each keystroke's frame starts while the browser is still busy with the previous ones');
+  note("typing is 20 keys a second, faster than a fast typist (120 words a minute is 10); at a key every frame, 60 a second, each keystroke's frame starts while the browser is still busy with the previous ones");
 
   const a = r.accuracy;
   console.log(`\n  Expected real pattern in the top 3 (${a.of} problem-first queries): ours ${a.ours}/${a.of}, MiniSearch ${a.minisearch}/${a.of}`);
