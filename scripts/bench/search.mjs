@@ -187,10 +187,13 @@ async function measureScreen(page, strokes, total, timeoutMs, idleFrames) {
 /** The figures of one pace's keystrokes; `budgetP95Ms` when the budget applies to it. */
 function screenFigures(screen, idleFrames, budgetP95Ms) {
   const screenMs = screen.map((s) => s.screenMs).filter(Number.isFinite);
-  const withinBudget = screenMs.length === screen.length && percentile(screenMs, 95) <= budgetP95Ms;
+  const verdict = () => ({
+    budgetP95Ms,
+    withinBudget: screenMs.length === screen.length && percentile(screenMs, 95) <= budgetP95Ms,
+  });
   return {
     idleFramesAfterEachKey: idleFrames,
-    ...(budgetP95Ms === undefined ? {} : { budgetP95Ms, withinBudget }),
+    ...(budgetP95Ms === undefined ? {} : verdict()),
     ...spread(screenMs),
     dom: spread(screen.map((s) => s.domMs).filter(Number.isFinite)),
     sameFrame: screen.filter((s) => s.sameFrame).length,
