@@ -169,7 +169,8 @@ async function topThree(page) {
   return problems.map((q, i) => ({ text: q.text, expect: q.expect, ours: ours[i], minisearch: theirs[i] }));
 }
 
-async function measureScreen(page, strokes, total, timeoutMs, idleFrames) {
+/** Per query, what the page must show after each of its keystrokes: `{ text, count, top }`. */
+async function expectedScreens(page, strokes, total) {
   const expected = await page.evaluate(
     ({ texts, total }) =>
       texts.map((text) => {
@@ -180,8 +181,7 @@ async function measureScreen(page, strokes, total, timeoutMs, idleFrames) {
       }),
     { texts: strokes.map((s) => s.text), total },
   );
-  const sequences = QUERIES.map((_, q) => expected.filter((_, i) => strokes[i].query === q));
-  return page.evaluate(typeAndMeasureInPage, { sequences, total, timeoutMs, idleFrames });
+  return QUERIES.map((_, q) => expected.filter((_, i) => strokes[i].query === q));
 }
 
 /** The figures of one pace's keystrokes; `budgetP95Ms` when the budget applies to it. */
@@ -231,9 +231,11 @@ export async function run(options = {}) {
     const ours = await measureOurEngine(page, texts, settings);
     const minisearch = await measureMiniSearch(page, cdp, texts, settings);
     const accuracy = await topThree(page);
+    const sequences = await expectedScreens(page, strokes, total);
     const screen = {};
     for (const [pace, idleFrames] of Object.entries(SCREEN_PACES)) {
-      screen[pace] = await measureScreen(page, strokes, total, settings.screenTimeoutMs, idleFrames);
+      const timeoutMs = settings.screenTimeoutMs;
+      screen[pace] = await page.evaluate(typeAndMeasureInPage, { sequences, total, timeoutMs, idleFrames });
     }
 
     const byKind = (perQuery) =>
