@@ -25,12 +25,18 @@
 // 5. writes sw.js, the service worker of scripts/service-worker.js preceded
 //    by this build's list of files and a cache name versioned by their hash.
 //
-// Before all that, it renames the app's wasm and JavaScript glue after a
-// hash of their final bytes (see `nameAppByContent`).
+// Before all that, in a release build (TRUNK_PROFILE=release, as Trunk sets
+// it for `trunk build --release`) it minifies the app's JavaScript glue with
+// terser, which Trunk's own minifier (Trunk.toml) leaves as wasm-bindgen
+// wrote it; then it renames the wasm and the glue after a hash of their
+// final bytes (see `nameAppByContent`).
 //
 // The site's base path comes from the <base href> Trunk writes from
 // --public-url, so the same step serves "/" and "/patterns-forged/" builds.
-// Plain Node, no dependencies.
+// Trunk minifies index.html in release builds, which drops the quotes
+// around plain attribute values and may reorder attributes, so the step
+// reads and finds tags by attribute, quoted or not (`attributeOf`).
+// Plain Node; terser (from node_modules) in release builds only.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -77,7 +83,7 @@ const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"];
 
 class BuildError extends Error {}
 
-function main(argv) {
+async function main(argv) {
   const dir = argv[0] ?? process.env.TRUNK_STAGING_DIR;
   if (!dir) throw new BuildError('usage: node scripts/post-build.mjs DIR (or run as a Trunk hook, which sets TRUNK_STAGING_DIR)');
   const indexPath = path.join(dir, 'index.html');
@@ -90,6 +96,7 @@ function main(argv) {
 
   const base = basePath(html);
   refuseInlineStyles(html);
+  if (process.env.TRUNK_PROFILE === 'release') html = await minifyGlue(dir, html);
   html = nameAppByContent(dir, html);
   const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64));
   html = withPolicyMeta(html, policy);
@@ -120,8 +127,11 @@ function readCatalog() {
  * a pattern removed from the catalog loses its page); returns how many.
  */
 function writePatternPages(dir, html, catalog) {
-  const intro = html.match(/<div class="intro" id="shell-intro">[\s\S]*?<\/div>/);
+  const introStart = tagsOf(html, 'div').find((div) => attributeOf(div, 'id') === 'shell-intro');
+  // The intro holds no <div> of its own, so it ends at the first </div> after its start.
+  const intro = introStart && html.slice(html.indexOf(introStart)).match(/^[\s\S]*?<\/div\s*>/)?.[0];
   if (!intro) throw new BuildError('index.html has no <div class="intro" id="shell-intro">, which pattern pages replace');
+  const description = tagsOf(html, 'meta').find((meta) => attributeOf(meta, 'name') === 'description');
   const pagesDir = path.join(dir, PATTERN_PAGES);
   rmSync(pagesDir, { recursive: true, force: true });
   mkdirSync(pagesDir);
@@ -129,10 +139,10 @@ function writePatternPages(dir, html, catalog) {
   for (const pattern of catalog.patterns) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(pattern.slug)) throw new BuildError(`pattern slug ${JSON.stringify(pattern.slug)} is not kebab-case`);
     // Replacements by function, so that a "$&" in a pattern's text stays as written.
-    const page = html
+    let page = html
       .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(pattern.name)} · Patterns, forged</title>`)
-      .replace(/(<meta name="description" content=")[^"]*(")/, (_, open, close) => open + escapeHtml(pattern.summary) + close)
-      .replace(intro[0], () => patternTop(pattern, categories.get(pattern.category) ?? pattern.category));
+      .replace(intro, () => patternTop(pattern, categories.get(pattern.category) ?? pattern.category));
+    if (description) page = page.replace(description, () => `<meta name="description" content="${escapeHtml(pattern.summary)}" />`);
     writeFileSync(path.join(pagesDir, `${pattern.slug}.html`), page);
   }
   return catalog.patterns.length;
@@ -162,11 +172,31 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 }
 
+/** Every start tag `<name ...>` in `html`, as written. */
+function tagsOf(html, name) {
+  return html.match(new RegExp(`<${name}\\b[^>]*>`, 'gi')) ?? [];
+}
+
+/**
+ * The value of attribute `name` (lower case) in the start tag `tag`, read
+ * attribute by attribute as HTML does: quoted ("..." or '...') or bare, as a
+ * minifier writes it; "" for an attribute without a value, undefined when
+ * absent. Character references are left as written.
+ */
+function attributeOf(tag, name) {
+  const attribute = /\s*([^\s"'<>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?|\s*\/?\s*>|\s+/y;
+  attribute.lastIndex = tag.match(/^<[^\s/>]+/)[0].length;
+  for (let match; attribute.lastIndex < tag.length && (match = attribute.exec(tag)); ) {
+    if (match[1]?.toLowerCase() === name) return match[2] ?? match[3] ?? match[4] ?? '';
+    if (match[0].endsWith('>')) break;
+  }
+  return undefined;
+}
+
 /** The <base href> Trunk wrote: an absolute path ending in "/". */
 function basePath(html) {
-  const match = html.match(/<base\s[^>]*\bhref\s*=\s*"([^"]*)"/i);
-  if (!match) throw new BuildError('index.html has no <base href="...">; is <base data-trunk-public-url /> still in index.html?');
-  const base = match[1];
+  const base = tagsOf(html, 'base').map((tag) => attributeOf(tag, 'href')).find((href) => href !== undefined);
+  if (base === undefined) throw new BuildError('index.html has no <base href="...">; is <base data-trunk-public-url /> still in index.html?');
   if (!/^\/([^/?#"\s]+\/)*$/.test(base)) {
     throw new BuildError(`<base href="${base}"> must be an absolute path that starts and ends with "/", such as "/" or "/patterns-forged/"`);
   }
@@ -190,10 +220,17 @@ function sha256Base64(text) {
   return createHash('sha256').update(text, 'utf8').digest('base64');
 }
 
-/** index.html with exactly one policy <meta>, first in <head> after <meta charset>, so it covers every element after it. */
+/**
+ * index.html with exactly one policy <meta>, first in <head> after <meta
+ * charset>, so it covers every element after it. It goes on a line of its
+ * own, and an earlier one goes with the line break before it, so that a
+ * second run gives the same text, minified or not.
+ */
 function withPolicyMeta(html, policy) {
   const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
-  const withoutOld = html.replace(/[ \t]*<meta\s+http-equiv="Content-Security-Policy"[^>]*>\r?\n?/gi, '');
+  const withoutOld = tagsOf(html, 'meta')
+    .filter((tag) => attributeOf(tag, 'http-equiv')?.toLowerCase() === 'content-security-policy')
+    .reduce((text, tag) => text.replace(new RegExp(`(?:\\r?\\n[ \\t]*)?${escapeRegExp(tag)}`), ''), html);
   const charset = withoutOld.match(/<meta\s+charset[^>]*>/i);
   if (charset) {
     const at = charset.index + charset[0].length;
@@ -253,6 +290,50 @@ function nameAppByContent(dir, html) {
   return html.replaceAll(before, after);
 }
 
+function escapeRegExp(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Minifies the app's wasm-bindgen glue (NAME-HASH.js beside NAME-HASH_bg.wasm)
+ * with terser, in place, and returns index.html with the glue's
+ * subresource-integrity hash (on its modulepreload) made for the new bytes.
+ * Top-level names are mangled but the module's exports and the property
+ * names the wasm imports by are kept.
+ */
+async function minifyGlue(dir, html) {
+  const wasm = readdirSync(dir).find((file) => APP_WASM.test(file));
+  if (!wasm) return html;
+  const glue = wasm.replace(/_bg\.wasm$/, '.js');
+  const gluePath = path.join(dir, glue);
+  let minify;
+  try {
+    ({ minify } = await import('terser'));
+  } catch (err) {
+    throw new BuildError(`cannot load terser, which minifies the glue in release builds: ${err.code ?? err.message}; run \`npm ci\` (scripts/build.sh does)`);
+  }
+  if (!existsSync(gluePath)) throw new BuildError(`${wasm} has no glue ${glue} beside it in ${dir}`);
+  const source = readFileSync(gluePath, 'utf8');
+  let code;
+  try {
+    ({ code } = await minify(source, { module: true, format: { comments: false } }));
+  } catch (err) {
+    throw new BuildError(`terser cannot minify ${glue}: ${err.message}`);
+  }
+  writeFileSync(gluePath, code);
+  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+  let found = 0;
+  const updated = tagsOf(html, 'link').reduce((text, tag) => {
+    const href = attributeOf(tag, 'href');
+    const old = attributeOf(tag, 'integrity');
+    if (!href?.endsWith(`/${glue}`) || old === undefined) return text;
+    found += 1;
+    return text.replace(tag, () => tag.replace(old, integrity));
+  }, html);
+  if (found === 0 && /\sintegrity\s*=/i.test(html)) throw new BuildError(`index.html has integrity hashes but none on a link to ${glue}`);
+  return updated;
+}
+
 /** The URL path of the build file `file` under `base`; index.html is served at the base itself. */
 function urlOf(base, file) {
   return file === 'index.html' ? base : base + file.split('/').map(encodeURIComponent).join('/');
@@ -291,7 +372,7 @@ function serviceWorker(dir, base, files) {
 }
 
 try {
-  main(process.argv.slice(2));
+  await main(process.argv.slice(2));
 } catch (err) {
   if (!(err instanceof BuildError) && !err.code) throw err;
   console.error(`post-build: error: ${err.message}`);

@@ -46,10 +46,15 @@ async function listFiles(dir) {
     .sort();
 }
 
-/** The site's files that index.html names in any quoted string (href, src, import, init argument). */
+/**
+ * The site's files that index.html names in any quoted string (href, src,
+ * import, init argument) or bare attribute value (a minified page drops the
+ * quotes around href=/favicon-HASH.svg).
+ */
 function filesNamedByIndex(indexHtml, files) {
   const named = new Set();
-  for (const [, text] of indexHtml.matchAll(/["']([^"'\s<>]+)["']/g)) {
+  for (const [, quoted, bare] of indexHtml.matchAll(/["']([^"'\s<>]+)["']|=([^\s"'=<>`]+)/g)) {
+    const text = quoted ?? bare;
     const pathname = text.replace(/[?#].*$/, '').replace(/^\.?\//, '');
     if (files.includes(pathname)) named.add(pathname);
   }

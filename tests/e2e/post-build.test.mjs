@@ -1,6 +1,7 @@
 // The post-build step (scripts/post-build.mjs) on copies of the release
 // build and on broken folders: what it writes, that running it again changes
-// nothing, that the cache name follows the files' content, and that bad
+// nothing, that the cache name follows the files' content, that it reads a
+// minified page and minifies the glue of a release build, and that bad
 // input stops it with a message, never a stack trace.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -94,7 +95,7 @@ test('sw.js lists every file Trunk wrote under the base path, and none the step 
   await mkdir(path.join(copy, 'snippets', 'a crate'), { recursive: true });
   await writeFile(path.join(copy, 'snippets', 'a crate', 'inline0.js'), 'export const x = 1;\n');
   assert.equal((await postBuild([copy])).code, 0);
-  const base = (await readFile(path.join(copy, 'index.html'), 'utf8')).match(/<base href="([^"]*)"/)[1];
+  const base = (await readFile(path.join(copy, 'index.html'), 'utf8')).match(/<base href="?([^"\s>]*)"?/)[1];
   const relative = (entry) => path.relative(copy, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
   const written = (await readdir(copy, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile() && !['404.html', '_headers', 'sw.js'].includes(entry.name))
@@ -157,6 +158,86 @@ test("a pattern page carries the pattern's texts escaped, exactly as written", a
   assert.doesNotMatch(html, /<script|<i>|<b>/, 'no markup from the catalog');
 });
 
+test('every subresource-integrity hash in the built index.html is that of the file it names', async () => {
+  const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  const links = [...html.matchAll(/<link\b[^>]*>/g)].map(([tag]) => tag).filter((tag) => /\sintegrity=/.test(tag));
+  assert.ok(links.length >= 4, `the icon, stylesheet, glue and wasm carry a hash: ${links.join(' ')}`);
+  for (const tag of links) {
+    const href = tag.match(/\shref="?([^"\s>]+)/)[1];
+    const integrity = tag.match(/\sintegrity="?([^"\s>]+)/)[1];
+    const bytes = await readFile(path.join(DIST, href.replace(/^\//, '')));
+    assert.equal(integrity, `sha384-${createHash('sha384').update(bytes).digest('base64')}`, href);
+  }
+});
+
+test('a minified page (bare attribute values, in another order) gets its base, policy and pattern pages', async () => {
+  const dir = await copyOf(null);
+  const minified = '<!doctype html><html lang=en><meta charset=utf-8><base href=/p/><title>Patterns, forged</title><meta content="home page" name=description><div class=intro id=shell-intro><h1>Home</h1></div><div id=after>kept</div>';
+  await writeFile(path.join(dir, 'index.html'), minified);
+  await writeFile(path.join(dir, 'catalog.json'), JSON.stringify(catalogOf({ summary: 'About X' })));
+  const run = await postBuild([dir], { PATTERNS_CATALOG: path.join(dir, 'catalog.json') });
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /under \/p\//, 'the base read from <base href=/p/>');
+  const index = await readFile(path.join(dir, 'index.html'), 'utf8');
+  assert.match(index, /^<!doctype html><html lang=en><meta charset=utf-8>\n\s*<meta http-equiv="Content-Security-Policy" content="default-src 'none';/);
+  const html = await readFile(path.join(dir, 'patterns', 'x.html'), 'utf8');
+  assert.match(html, /<meta name="description" content="About X" \/>/);
+  assert.doesNotMatch(html, /home page|shell-intro|<h1>Home/, 'the description and intro are replaced');
+  assert.match(html, /<h1 id="pattern-title">X<\/h1>[\s\S]*<\/article><div id=after>kept<\/div>/, 'only the intro is replaced');
+});
+
+test('a first run finishes the folder: a second changes nothing, minified page or not', async () => {
+  const minified = '<!doctype html><html lang=en><meta charset=utf-8><base href=/><title>P</title><div class=intro id=shell-intro><h1>Home</h1></div>';
+  const readable = withIntro.replace('<base href="/" />', '\n    <base href="/" />\n    ');
+  for (const page of [minified, readable]) {
+    const dir = await copyOf(null);
+    await writeFile(path.join(dir, 'index.html'), page);
+    await writeFile(path.join(dir, 'catalog.json'), JSON.stringify(catalogOf({})));
+    const env = { PATTERNS_CATALOG: path.join(dir, 'catalog.json') };
+    assert.equal((await postBuild([dir], env)).code, 0);
+    const once = await filesOf(dir);
+    assert.equal((await postBuild([dir], env)).code, 0);
+    assert.deepEqual(await filesOf(dir), once, page);
+  }
+});
+
+test("in a release build the glue is minified, still works, and its integrity hash is the new bytes'", async () => {
+  const dir = await copyOf(null);
+  const glue = [
+    '/** The glue, as wasm-bindgen writes it: comments and long names. */',
+    'export function addNumbers(firstNumber, secondNumber) {',
+    '  // Add them.',
+    '  const totalOfBoth = firstNumber + secondNumber;',
+    '  return totalOfBoth;',
+    '}',
+    'export default function init() { return addNumbers(1, 2); }',
+    '',
+  ].join('\n');
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  await writeFile(path.join(dir, 'app-0123456789abcdef.js'), glue);
+  await writeFile(path.join(dir, 'app-0123456789abcdef_bg.wasm'), 'not really wasm');
+  const links = `<link rel=modulepreload href=/app-0123456789abcdef.js crossorigin integrity=${sri(glue)}><link rel="preload" href="/app-0123456789abcdef_bg.wasm" integrity="${sri('not really wasm')}" as="fetch">`;
+  await writeFile(path.join(dir, 'index.html'), withIntro.replace('</head>', `${links}</head>`));
+
+  const debug = await copyOf(dir);
+  assert.equal((await postBuild([debug])).code, 0);
+  const [debugGlue] = (await readdir(debug)).filter((file) => file.endsWith('.js') && file !== 'sw.js');
+  assert.equal(await readFile(path.join(debug, debugGlue), 'utf8'), glue, 'without TRUNK_PROFILE=release the glue is left as it is');
+
+  const run = await postBuild([dir], { TRUNK_PROFILE: 'release' });
+  assert.equal(run.code, 0, run.stderr);
+  const [minifiedName] = (await readdir(dir)).filter((file) => file.endsWith('.js') && file !== 'sw.js');
+  const minified = await readFile(path.join(dir, minifiedName), 'utf8');
+  assert.ok(minified.length < glue.length / 2, minified);
+  assert.doesNotMatch(minified, /Add them|The glue|totalOfBoth/);
+  const module = await import(`data:text/javascript,${encodeURIComponent(minified)}`);
+  assert.equal(module.addNumbers(2, 3), 5, 'exports keep their names');
+  assert.equal(module.default(), 3);
+  const index = await readFile(path.join(dir, 'index.html'), 'utf8');
+  assert.ok(index.includes(`href=/${minifiedName} crossorigin integrity=${sri(minified)}>`), index);
+  assert.ok(index.includes(`integrity="${sri('not really wasm')}"`), "the wasm's hash is unchanged");
+});
+
 test('bad input stops the step with a message, never a stack trace', async () => {
   const page = (head) => `<!DOCTYPE html><html><head><meta charset="utf-8" />${head}</head><body></body></html>`;
   const cases = [
@@ -171,13 +252,21 @@ test('bad input stops the step with a message, never a stack trace', async () =>
     { name: 'no intro for pattern pages to replace', html: page('<base href="/" />'), message: /no <div class="intro" id="shell-intro">/ },
     { name: 'a missing catalog', html: withIntro, env: { PATTERNS_CATALOG: '/nonexistent/catalog.json' }, message: /cannot read the catalog .*ENOENT/ },
     { name: 'a slug that is no file name', html: withIntro, catalog: catalogOf({ slug: '../x' }), message: /pattern slug "\.\.\/x" is not kebab-case/ },
+    {
+      name: 'glue terser cannot parse, in a release build',
+      html: withIntro,
+      files: { 'app-0123456789abcdef.js': 'export function (', 'app-0123456789abcdef_bg.wasm': '' },
+      env: { TRUNK_PROFILE: 'release' },
+      message: /terser cannot minify app-0123456789abcdef\.js: /,
+    },
   ];
-  for (const { name, html, args, message, env = {}, catalog } of cases) {
+  for (const { name, html, args, message, env = {}, catalog, files = {} } of cases) {
     let runArgs = args;
     let runEnv = env;
     if (html !== undefined) {
       const dir = await copyOf(null);
       await writeFile(path.join(dir, 'index.html'), html);
+      for (const [file, text] of Object.entries(files)) await writeFile(path.join(dir, file), text);
       runArgs = [dir];
       if (catalog) {
         await writeFile(path.join(dir, 'catalog.json'), JSON.stringify(catalog));
