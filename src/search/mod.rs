@@ -25,8 +25,8 @@
 //! ```
 //!
 //! Files: `tokenize` (words and stop words), `stem` (suffix folding),
-//! `typo` (one-edit matching), `query` (a parsed query), `index` (building
-//! the index), `rank` (running a query), `radix` (sorting its hits),
+//! `typo` (one-edit matching), `query` (a parsed query), `index` (the
+//! index, and building it, whole or a step at a time), `rank` (running a query), `radix` (sorting its hits),
 //! `highlight`, `view` (the view type), `filter` (results and facet
 //! counts), `listing` (what the home page lists, a page at a time),
 //! `fold` (how many of those cards to paint at once), `tag_offer` (which
