@@ -17,25 +17,27 @@ pub fn index() -> Option<&'static SearchIndex> {
     SearchIndex::embedded()
 }
 
-/// What to have ready before the first render, in order, one task each:
-/// the app runs them while index.html's static first paint is on screen
-/// (see [`super::static_shell`]), so that no single task of the start-up
-/// is long enough to keep the page from answering input for long. Home
-/// decodes the catalog, builds the search index, then the tag choices; a
-/// pattern's page decodes the catalog, then the pattern's simulation.
-/// Other pages never use the index, so a link to a pattern does not wait
-/// for it, and home builds it when it is first shown.
-pub fn preparation(first_page: &Route) -> Vec<Box<dyn FnOnce()>> {
-    let decode = Box::new(|| {
+/// One step of the preparation: does some of the work and returns whether
+/// any is left, to be done by calling it again.
+pub type Step = Box<dyn FnMut() -> bool>;
+
+/// What to have ready before the first render, in order: the app runs these
+/// steps while index.html's static first paint is on screen (see
+/// [`super::static_shell`]), in tasks short enough that the page keeps
+/// answering input. Home decodes the catalog, builds the search index a
+/// pattern per call, then the tag choices; a pattern's page decodes the
+/// catalog, then the pattern's simulation. Other pages never use the index,
+/// so a link to a pattern does not wait for it, and home builds it whole
+/// when it is first shown.
+pub fn preparation(first_page: &Route) -> Vec<Step> {
+    let decode = once(|| {
         let _ = catalog();
     });
     match first_page {
         Route::Home => vec![
             decode,
-            Box::new(|| {
-                let _ = index();
-            }),
-            Box::new(|| {
+            Box::new(SearchIndex::embedded_in_steps()),
+            once(|| {
                 tag_choices();
             }),
         ],
@@ -43,7 +45,7 @@ pub fn preparation(first_page: &Route) -> Vec<Box<dyn FnOnce()>> {
             let slug = slug.clone();
             vec![
                 decode,
-                Box::new(move || {
+                once(move || {
                     if let Some(simulation) = catalog().ok().and_then(|c| c.pattern(&slug)?.simulation.as_ref()) {
                         let _ = simulation.spec();
                     }
@@ -52,6 +54,17 @@ pub fn preparation(first_page: &Route) -> Vec<Box<dyn FnOnce()>> {
         }
         Route::NotFound => vec![decode],
     }
+}
+
+/// A step done in one call.
+fn once(work: impl FnOnce() + 'static) -> Step {
+    let mut work = Some(work);
+    Box::new(move || {
+        if let Some(work) = work.take() {
+            work();
+        }
+        false
+    })
 }
 
 /// The tags of the embedded catalog, for the tag filter.

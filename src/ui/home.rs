@@ -9,7 +9,7 @@ use super::below_fold::{LaterCards, cards_now};
 use super::data;
 use super::filter_counts::FilterCounts;
 use super::filters::{CategoryFilter, TagFilter};
-use super::first_render::later;
+use super::first_render::{later, later_still};
 use super::pattern_card::pattern_card;
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
@@ -39,13 +39,19 @@ pub fn Home() -> impl IntoView {
                 "Find a pattern by the problem you have, read how it works, then watch it run step by step — and break it on purpose."
             </p>
         </div>
-        <SearchBox/>
-        <div class="filters">
-            <CategoryFilter counts/>
-            <TagFilter counts/>
-        </div>
-        <StatusLine result total=catalog.patterns.len()/>
-        {later(move || view! { <Results catalog result/> })}
+        // The rest comes in the tasks after the mount (see `first_render`),
+        // so the mount's own task renders only what that first paint showed.
+        {later(move || {
+            view! {
+                <SearchBox/>
+                <div class="filters">
+                    <CategoryFilter counts/>
+                    <TagFilter counts/>
+                </div>
+                <StatusLine result total=catalog.patterns.len()/>
+            }
+        })}
+        {later_still(move || view! { <Results catalog result/> })}
     }
     .into_any()
 }
