@@ -3,10 +3,11 @@
 //! app, then, a task each, what [`later`] wraps (home's search box and
 //! filters, the top of a pattern's simulation player), what [`later_still`]
 //! wraps (home's cards, the player's diagram) and what [`latest`] wraps
-//! (the rest of the player and of the pattern's page, the footer). No task of the start-up is then long enough
-//! on a slow phone to keep the page from answering input for long, and
-//! since each part lies below the ones before, showing it moves nothing
-//! already on screen. Every later render is whole.
+//! (the rest of the player and of the pattern's page, the footer). No task
+//! of the start-up is then long enough on a slow phone to keep the page
+//! from answering input for long, and since each part lies below the ones
+//! before, showing it moves nothing already on screen. Every later render
+//! is whole.
 
 use std::sync::Arc;
 use std::time::Duration;

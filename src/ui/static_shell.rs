@@ -8,12 +8,12 @@
 //!
 //! Meanwhile it decodes the catalog (and, on home, builds the search index:
 //! see [`super::data::preparation`]), a step per task, a step done in parts
-//! over as many tasks of at most [`SLICE_MS`] as it takes, then waits,
-//! briefly, for the shell to have been painted. A text removed before the browser
-//! has timed its paint never counts as painted: Chromium then times the
-//! largest contentful paint at the app's identical intro instead, and the
-//! same page measures a second sooner or later depending on whether the
-//! WebAssembly won that race. Mounting in a task of its own, after the
+//! over as many tasks of about [`SLICE_MS`] as it takes, then waits,
+//! briefly, for the shell to have been painted. A text removed before the
+//! browser has timed its paint never counts as painted: Chromium then times
+//! the largest contentful paint at the app's identical intro instead, and
+//! the same page measures a second sooner or later depending on whether
+//! the WebAssembly won that race. Mounting in a task of its own, after the
 //! preparation's tasks, also keeps each task of the start-up short (and
 //! the first render is spread over tasks too: see
 //! [`super::first_render`]).
@@ -33,9 +33,10 @@ const POLL: Duration = Duration::from_millis(16);
 /// timing at all.
 const MAX_WAIT_MS: f64 = 320.0;
 /// How long one task may go on calling a step that is done in parts before
-/// it yields to the browser, in milliseconds. Lighthouse counts a task as
-/// blocking input beyond 50 ms on a phone it takes to be four times slower
-/// than the machine it runs on, so a slice this long never blocks.
+/// it yields to the browser, in milliseconds (the call that crosses it
+/// finishes first). Lighthouse counts a task as blocking input beyond 50 ms
+/// on a phone it takes to be four times slower than the machine it runs on:
+/// a slice stays well below that.
 const SLICE_MS: f64 = 8.0;
 
 /// Prepares the data the first render needs, a step per task, then, in a
