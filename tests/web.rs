@@ -448,17 +448,24 @@ async fn tasks_until(selector: &str) -> usize {
 
 #[wasm_bindgen_test]
 async fn the_first_render_comes_in_parts_top_first_and_later_ones_whole() {
-    // Home: the intro and the filters with the mount, the cards a task later.
+    // Home: the intro with the mount (what the static first paint showed),
+    // the search box and filters a task later, then the cards.
     let app = mount_without_waiting("/");
     ticks().await;
     assert_eq!(texts("main h1"), ["Software-architecture patterns, simulated"]);
     assert!(
-        !all(".filters button.chip").is_empty(),
-        "the filters come with the mount"
+        all("#search-input").is_empty() && all(".filters button.chip").is_empty(),
+        "the search box and filters wait for the next task"
     );
-    assert!(card_titles().is_empty(), "the cards wait for the next task");
+    assert!(card_titles().is_empty(), "the cards wait for the task after");
     assert!(all("footer.site-footer").is_empty(), "the footer comes last");
-    assert!(tasks_until("article.card").await >= 1);
+    assert!(tasks_until(".filters button.chip").await >= 1);
+    assert_eq!(all("#search-input").len(), 1, "the search box comes with the filters");
+    assert!(
+        card_titles().is_empty(),
+        "the cards wait for the task after the filters"
+    );
+    tasks_until("article.card").await;
     assert_eq!(card_titles().len(), 8);
     tasks_until("footer.site-footer").await;
     drop(app);
