@@ -50,18 +50,22 @@ impl SearchIndex {
     /// Builds [`Self::embedded`]'s index a step at a time: call the
     /// returned function until it returns `false` (each call indexes one
     /// pattern, or does one of the two closing stages), and `embedded` then
-    /// returns that index without building it again. Were `embedded` called before the last
-    /// step, it would build the index whole, and the next call here would
-    /// stop.
+    /// returns that index without building it again. Were `embedded` called
+    /// before the last step, it would build the index whole, and the next
+    /// call here would stop. The catalog is decoded at the first call, not
+    /// before, so that a caller can decode it in a task of its own.
     pub fn embedded_in_steps() -> impl FnMut() -> bool {
-        let mut build = crate::catalog::embedded().as_ref().ok().map(IndexBuild::new);
+        let mut build = None;
         move || {
-            let Some(steps) = build.as_mut().filter(|_| EMBEDDED.get().is_none()) else {
-                // Built already, or an invalid catalog: `embedded` records it.
+            if EMBEDDED.get().is_some() {
+                return false;
+            }
+            let Ok(catalog) = crate::catalog::embedded() else {
+                // An invalid catalog: `embedded` records that there is no index.
                 let _ = SearchIndex::embedded();
                 return false;
             };
-            if steps.step() {
+            if build.get_or_insert_with(|| IndexBuild::new(catalog)).step() {
                 return true;
             }
             if let Some(index) = build.take().map(IndexBuild::finish) {
