@@ -26,8 +26,9 @@
 //!
 //! Files: `tokenize` (words and stop words), `stem` (suffix folding),
 //! `typo` (one-edit matching), `query` (a parsed query), `index` (the
-//! index, and building it, whole or a step at a time), `rank` (running a query), `radix` (sorting its hits),
-//! `highlight`, `view` (the view type), `filter` (results and facet
+//! index, and building it, whole or a step at a time), `rank` (running a
+//! query), `radix` (sorting its hits and the typo keys), `highlight`,
+//! `view` (the view type), `filter` (results and facet
 //! counts), `listing` (what the home page lists, a page at a time),
 //! `fold` (how many of those cards to paint at once), `tag_offer` (which
 //! tag filters are offered), `view_query` (URL form).

@@ -86,22 +86,29 @@ fn digit(key: u64, pass: usize) -> usize {
 mod tests {
     use super::*;
 
-    fn check(mut keys: Vec<u64>) {
+    /// Sorts `keys` with `sort` and compares with the standard library's
+    /// stable sort by the high half.
+    fn check(sort: fn(&mut Vec<u64>), mut keys: Vec<u64>) {
         let mut expected = keys.clone();
         expected.sort_by_key(|k| k >> 32);
-        sort_by_rank(&mut keys);
+        sort(&mut keys);
         assert_eq!(keys, expected);
     }
 
-    #[test]
-    fn sorts_stably_by_rank() {
-        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut random = || {
+    /// A xorshift generator: the same keys on every run.
+    fn random_from(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
             x
-        };
+        }
+    }
+
+    #[test]
+    fn sorts_stably_by_rank() {
+        let check = |keys| check(sort_by_rank, keys);
+        let mut random = random_from(0x9e37_79b9_7f4a_7c15);
         let rank = (1u64 << (32 + RANK_BITS)) - 1;
         check((0..5000).map(|_| random() & rank).collect());
         check((0..5000).map(|_| random() & 0x00f0_0000_00ff).collect());
@@ -112,26 +119,14 @@ mod tests {
         check(Vec::new());
     }
 
-    fn check_half(mut keys: Vec<u64>) {
-        let mut expected = keys.clone();
-        expected.sort_by_key(|k| k >> 32);
-        sort_by_high_half(&mut keys);
-        assert_eq!(keys, expected);
-    }
-
     #[test]
     fn sorts_stably_by_the_whole_high_half() {
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut random = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let check = |keys| check(sort_by_high_half, keys);
+        let mut random = random_from(0x2545_f491_4f6c_dd1d);
         // The top byte matters here, where ranking ignores it.
-        check_half((0..5000).map(|_| random()).collect());
-        check_half((0..5000).map(|_| random() & 0xff00_0000_0000_00ff).collect());
-        check_half((0..40).map(|_| random()).collect());
-        check_half((0..1000u64).map(|i| ((i % 3) << 62) | i).collect());
+        check((0..5000).map(|_| random()).collect());
+        check((0..5000).map(|_| random() & 0xff00_0000_0000_00ff).collect());
+        check((0..40).map(|_| random()).collect());
+        check((0..1000u64).map(|i| ((i % 3) << 62) | i).collect());
     }
 }

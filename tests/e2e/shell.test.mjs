@@ -44,6 +44,27 @@ async function layoutOf(page) {
   return { ...boxes, theme: await page.evaluate(() => document.querySelector('.theme-toggle')?.innerText) };
 }
 
+/** Records the page's largest-contentful-paint candidates, from before its own scripts run. */
+async function recordLargestPaints(page) {
+  await page.addInitScript(() => {
+    window.__largestPaints = [];
+    new PerformanceObserver((list) => window.__largestPaints.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
+  });
+}
+
+/**
+ * Asserts that the last largest-contentful-paint candidate is the shell's
+ * (removed since, so no longer connected), not the app's copy of it nor
+ * anything the app rendered after it.
+ */
+async function assertLargestPaintIsTheShells(page, where) {
+  const largest = await page.evaluate(() =>
+    window.__largestPaints.map((e) => ({ tag: e.element?.tagName ?? null, connected: e.element?.isConnected ?? false, text: e.element?.textContent?.slice(0, 40) ?? null })),
+  );
+  assert.ok(largest.length >= 1, 'a largest contentful paint was reported');
+  assert.equal(largest.at(-1).connected, false, `the last candidate is the shell's ${where}: ${JSON.stringify(largest)}`);
+}
+
 test('before the app runs, home shows the header and the intro', async () => {
   const page = await openWithoutApp(site.server.url('/'));
   const shell = await layoutOf(page);
@@ -92,10 +113,9 @@ test("the app replaces a pattern page's shell with the same texts and links in t
     await withoutApp.context().close();
 
     const page = await openPage(site.browser, undefined, { viewport });
+    await recordLargestPaints(page);
     await page.addInitScript(() => {
-      window.__largestPaints = [];
       window.__shifts = 0;
-      new PerformanceObserver((list) => window.__largestPaints.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
       new PerformanceObserver((list) => list.getEntries().forEach((e) => (window.__shifts += e.value))).observe({ type: 'layout-shift', buffered: true });
     });
     await page.goto(site.server.url('/patterns/saga'));
@@ -104,9 +124,7 @@ test("the app replaces a pattern page's shell with the same texts and links in t
     assert.equal(await page.locator('#shell').count(), 0, 'the shell is gone');
     assert.deepEqual(await patternTopOf(page), shell, `same texts, boxes and links at ${viewport.width} px`);
     assert.equal(await page.evaluate(() => window.__shifts), 0, 'nothing moved');
-    const largest = await page.evaluate(() => window.__largestPaints.map((e) => ({ tag: e.element?.tagName ?? null, connected: e.element?.isConnected ?? false })));
-    assert.ok(largest.length >= 1, 'a largest contentful paint was reported');
-    assert.equal(largest.at(-1).connected, false, `the last candidate is the shell's: ${JSON.stringify(largest)}`);
+    await assertLargestPaintIsTheShells(page, `at ${viewport.width} px`);
     assert.deepEqual(problemsOf(page), []);
     await page.context().close();
   }
@@ -129,10 +147,7 @@ test('the app replaces the shell with the same header and intro in the same plac
     await withoutApp.context().close();
 
     const page = await openPage(site.browser, undefined, { viewport });
-    await page.addInitScript(() => {
-      window.__largestPaints = [];
-      new PerformanceObserver((list) => window.__largestPaints.push(...list.getEntries())).observe({ type: 'largest-contentful-paint', buffered: true });
-    });
+    await recordLargestPaints(page);
     await page.goto(site.server.url('/'));
     await page.waitForSelector(APP_HEADING);
     await page.waitForSelector('.card');
@@ -142,12 +157,8 @@ test('the app replaces the shell with the same header and intro in the same plac
     assert.equal(await page.locator('#main').count(), 1);
     assert.deepEqual(await layoutOf(page), shell, `same texts, same boxes at ${viewport.width} px`);
 
-    // The largest contentful paint is the shell's intro (removed since), not the app's copy of it nor a card.
-    const largest = await page.evaluate(() =>
-      window.__largestPaints.map((e) => ({ tag: e.element?.tagName ?? null, connected: e.element?.isConnected ?? false, text: e.element?.textContent?.slice(0, 40) ?? null })),
-    );
-    assert.ok(largest.length >= 1, 'a largest contentful paint was reported');
-    assert.equal(largest.at(-1).connected, false, `the last candidate is the shell's at ${viewport.width} px: ${JSON.stringify(largest)}`);
+    // The largest contentful paint is the shell's intro, not a card.
+    await assertLargestPaintIsTheShells(page, `at ${viewport.width} px`);
     assert.deepEqual(problemsOf(page), []);
     await page.context().close();
   }
