@@ -7,7 +7,8 @@
 // 1. puts a strict Content-Security-Policy <meta> first in index.html's
 //    <head>: no 'unsafe-inline', no 'unsafe-eval', scripts from 'self' or
 //    by the sha256 of each inline script (index.html's first-paint script
-//    and Trunk's module loader), hashed from the final text;
+//    and Trunk's module loader), styles only by the sha256 of each <style>
+//    (the stylesheet Trunk inlines), hashed from the final text;
 // 2. writes 404.html, a copy of that index.html, which static hosts answer
 //    unknown paths with, so deep links boot the app;
 // 3. writes patterns/SLUG.html for each pattern of the catalog the build
@@ -21,7 +22,7 @@
 //    policy as a header, plus what a <meta> cannot carry (frame-ancestors),
 //    and a year-long immutable Cache-Control for each file whose name
 //    carries a hash of its content (the app's wasm and JavaScript, named
-//    as below, and Trunk's CSS and icon);
+//    as below, and Trunk's icon);
 // 5. writes sw.js, the service worker of scripts/service-worker.js preceded
 //    by this build's list of files and a cache name versioned by their hash.
 //
@@ -59,14 +60,15 @@ const CONTENT_HASHED = /-[0-9a-f]{8,16}(?:[._/]|$)/;
 /** How long a browser may keep a content-hashed file without asking again: a year, the longest the HTTP spec advises. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-/** The policy's directives, apart from the inline scripts' hashes. */
-function contentSecurityPolicy(scriptHashes) {
+/** The policy's directives, given the hashes of the inline scripts and <style> elements. */
+function contentSecurityPolicy(scriptHashes, styleHashes) {
   return [
     "default-src 'none'",
     // The loader module, the wasm-bindgen glue it imports, and compiling the
     // wasm ('wasm-unsafe-eval' allows WebAssembly only, never eval).
     ['script-src', "'self'", "'wasm-unsafe-eval'", ...scriptHashes.map((h) => `'sha256-${h}'`)].join(' '),
-    "style-src 'self'",
+    // The inlined stylesheet only: no style attributes, no other styles.
+    ['style-src', ...(styleHashes.length > 0 ? styleHashes.map((h) => `'sha256-${h}'`) : ["'none'"])].join(' '),
     "img-src 'self'",
     // fetch() of the wasm, and the service worker's own fetches.
     "connect-src 'self'",
@@ -95,10 +97,10 @@ async function main(argv) {
   }
 
   const base = basePath(html);
-  refuseInlineStyles(html);
+  refuseInlineAttributes(html);
   if (process.env.TRUNK_PROFILE === 'release') html = await minifyGlue(dir, html);
   html = nameAppByContent(dir, html);
-  const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64));
+  const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64), inlineStyles(html).map(sha256Base64));
   html = withPolicyMeta(html, policy);
   writeFileSync(indexPath, html);
   writeFileSync(path.join(dir, '404.html'), html);
@@ -203,10 +205,15 @@ function basePath(html) {
   return base;
 }
 
-/** The policy allows stylesheets from 'self' only: fail the build rather than ship a page it would break. */
-function refuseInlineStyles(html) {
-  const found = html.match(/<style[\s>]|<[a-z][^>]*\sstyle\s*=|<[a-z][^>]*\son[a-z]+\s*=/i);
-  if (found) throw new BuildError(`index.html has inline style or event-handler markup the policy would block: ${found[0]}`);
+/** The policy allows no style or event-handler attribute: fail the build rather than ship a page it would break. */
+function refuseInlineAttributes(html) {
+  const found = html.match(/<[a-z][^>]*\sstyle\s*=|<[a-z][^>]*\son[a-z]+\s*=/i);
+  if (found) throw new BuildError(`index.html has a style or event-handler attribute the policy would block: ${found[0]}`);
+}
+
+/** The text of every <style>, as a browser hashes it (line breaks normalised to \n). */
+function inlineStyles(html) {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, text]) => text.replace(/\r\n?/g, '\n'));
 }
 
 /** The text of every <script> without src, exactly as a browser hashes it (line breaks normalised to \n). */

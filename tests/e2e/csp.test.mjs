@@ -2,7 +2,7 @@
 // carry one strict policy (a <meta> in index.html, 404.html and every
 // pattern page, the same plus frame-ancestors in _headers, which also lets
 // browsers keep the files named by their content), whose hashes are those of the inline
-// scripts Trunk wrote; the app runs under it, as a <meta> and as a header,
+// scripts and the inlined stylesheet Trunk wrote; the app runs under it, as a <meta> and as a header,
 // with no violation; and a violation is caught, so the other end-to-end
 // tests, which all count violations as problems, would fail on one.
 import { test, before, after } from 'node:test';
@@ -35,14 +35,22 @@ function directives(policy) {
   );
 }
 
+/** A CSP sha256 source for an inline element's text. */
+const hashSource = (text) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('base64')}'`;
+
 /** The inline scripts' sha256 sources, computed here from the built HTML. */
 function inlineScriptHashes(html) {
   return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
     .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
-    .map(([, , text]) => `'sha256-${createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('base64')}'`);
+    .map(([, , text]) => hashSource(text));
 }
 
-test('index.html and 404.html carry one strict policy that allows their inline script by its hash', () => {
+/** The <style> elements' sha256 sources. */
+function inlineStyleHashes(html) {
+  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, text]) => hashSource(text));
+}
+
+test('index.html and 404.html carry one strict policy that allows their inline scripts and stylesheet by their hashes', () => {
   const html = read('index.html');
   assert.equal(read('404.html'), html, '404.html is a copy of index.html');
   const policies = metaPolicies(html);
@@ -56,7 +64,10 @@ test('index.html and 404.html carry one strict policy that allows their inline s
   const policyOf = directives(policy);
   assert.deepEqual(policyOf.get('default-src'), ["'none'"]);
   assert.deepEqual(policyOf.get('object-src'), ["'none'"]);
-  assert.deepEqual(policyOf.get('style-src'), ["'self'"]);
+  const styleHashes = inlineStyleHashes(html);
+  assert.equal(styleHashes.length, 1, 'one <style>: the stylesheet, inlined');
+  assert.deepEqual(policyOf.get('style-src'), styleHashes, 'styles: that one only');
+  assert.doesNotMatch(html, /<link\b[^>]*\brel=("?)stylesheet\1/, 'no stylesheet to fetch before the first paint');
   assert.deepEqual(policyOf.get('base-uri'), ["'self'"]);
   const scriptSources = policyOf.get('script-src');
   assert.deepEqual(scriptSources.slice(0, 2), ["'self'", "'wasm-unsafe-eval'"]);
@@ -65,7 +76,7 @@ test('index.html and 404.html carry one strict policy that allows their inline s
   assert.deepEqual(scriptSources.slice(2).sort(), hashes.sort(), 'the policy hashes exactly the inline scripts');
 });
 
-test("every pattern page carries index.html's policy and inline scripts", () => {
+test("every pattern page carries index.html's policy, inline scripts and stylesheet", () => {
   const html = read('index.html');
   const pages = readdirSync(path.join(DIST, 'patterns'));
   assert.ok(pages.includes('saga.html'), pages.join(' '));
@@ -73,6 +84,7 @@ test("every pattern page carries index.html's policy and inline scripts", () => 
     const page = read(`patterns/${name}`);
     assert.deepEqual(metaPolicies(page), metaPolicies(html), name);
     assert.deepEqual(inlineScriptHashes(page), inlineScriptHashes(html), name);
+    assert.deepEqual(inlineStyleHashes(page), inlineStyleHashes(html), name);
   }
 });
 
@@ -90,10 +102,11 @@ test('_headers lets browsers keep each file named by its content for a year, and
   const build = JSON.parse(read('sw.js').match(/^const BUILD = (\{[\s\S]*?\n\});$/m)[1]);
   const hashed = build.files.filter((url) => /-[0-9a-f]{8,16}[._]/.test(url));
   assert.deepEqual(
-    ['.css', '.js', '.svg', '_bg.wasm'].map((end) => hashed.filter((url) => url.endsWith(end)).length),
-    [1, 1, 1, 1],
-    `Trunk's stylesheet, glue, icon and wasm, named by their content: ${hashed.join(' ')}`,
+    ['.js', '.svg', '_bg.wasm'].map((end) => hashed.filter((url) => url.endsWith(end)).length),
+    [1, 1, 1],
+    `the glue, icon and wasm, named by their content: ${hashed.join(' ')}`,
   );
+  assert.equal(hashed.length, 3, `nothing else is named by its content: ${hashed.join(' ')}`);
   for (const url of hashed) assert.equal(headersFor(rules, url)['cache-control'], 'public, max-age=31536000, immutable', url);
   for (const url of ['/', '/index.html', '/404.html', '/sw.js', '/_headers', '/patterns/saga', '/patterns/saga.html']) {
     assert.equal(headersFor(rules, url)['cache-control'], undefined, url);
@@ -137,22 +150,27 @@ test('the app runs with zero violations when the host also sends the _headers po
   }
 });
 
-test('a violation is caught: a script and a style attribute injected into the page are refused and reported', async () => {
+test('a violation is caught: a script, a <style> and a style attribute injected into the page are refused and reported', async () => {
   const page = await openPage(site.browser, site.server.url('/'));
   assert.deepEqual(problemsOf(page), []);
   await page.evaluate(() => {
     const script = document.createElement('script');
     script.textContent = 'document.body.dataset.injected = "ran";';
     document.body.append(script);
+    const style = document.createElement('style');
+    style.textContent = 'main h1 { outline: 9px solid rgb(0, 0, 255); }';
+    document.head.append(style);
     document.querySelector('main h1').setAttribute('style', 'color: red');
   });
   const violationsOf = () => problemsOf(page).filter((p) => p.startsWith('policy violation'));
-  await waitFor(() => violationsOf().length >= 2);
+  await waitFor(() => violationsOf().length >= 3);
   const violations = violationsOf();
   assert.ok(violations.some((v) => v.startsWith('policy violation: script-src-elem refused inline')), violations.join('\n'));
+  assert.ok(violations.some((v) => v.startsWith('policy violation: style-src-elem refused inline')), violations.join('\n'));
   assert.ok(violations.some((v) => v.startsWith('policy violation: style-src-attr refused inline')), violations.join('\n'));
   assert.equal(await page.evaluate(() => document.body.dataset.injected ?? 'refused'), 'refused', 'the injected script did not run');
   assert.notEqual(await page.locator('main h1').evaluate((h1) => getComputedStyle(h1).color), 'rgb(255, 0, 0)', 'the style attribute was not applied');
+  assert.notEqual(await page.locator('main h1').evaluate((h1) => getComputedStyle(h1).outlineWidth), '9px', 'the injected <style> was not applied');
 });
 
 /** Resolves once `check()` is true, polling for up to 5 seconds. */

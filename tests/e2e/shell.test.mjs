@@ -137,6 +137,19 @@ test('the theme the visitor chose applies before the app runs', async () => {
   await page.context().close();
 });
 
+test('before the app runs, the page is styled by its inline stylesheet, with none to fetch', async () => {
+  for (const path of ['/', '/patterns/saga']) {
+    const page = await openWithoutApp(site.server.url(path));
+    const styled = await page.evaluate(() => ({
+      header: getComputedStyle(document.querySelector('.site-header')).display,
+      skipLink: getComputedStyle(document.querySelector('.skip-link')).position,
+      fetched: performance.getEntriesByType('resource').filter((e) => /\.css(\?|$)/.test(e.name)).map((e) => e.name),
+    }));
+    assert.deepEqual(styled, { header: 'flex', skipLink: 'absolute', fetched: [] }, path);
+    await page.context().close();
+  }
+});
+
 test('the app replaces the shell with the same header and intro in the same place', async () => {
   // On a phone the first card reaches the window: its summary must not
   // outgrow the intro, or the largest paint waits for the WebAssembly.
