@@ -177,6 +177,10 @@ export default async function measureLighthouse() {
   printTable(['Page', ...CATEGORIES.map(([, label]) => `>${label}`), ...METRICS.map(([, label]) => `>${label}`)], rows);
   note(`goals: ${CATEGORIES.map(([, label, goal]) => `${label} ${goal === 100 ? '100' : `≥ ${goal}`}`).join(', ')}; ✗ marks a miss.`);
   note('"gzip": the same site through a host that compresses (gzip -9); without it the static server sends every file uncompressed.');
+  // Medians hide a bimodal metric: Lighthouse's simulated LCP has swung
+  // between two values from run to run on the same build.
+  note('each run, performance score / LCP:');
+  for (const p of result.pages) note(`    ${p.page}: ${p.runs.map((f) => `${f.scores.performance} / ${Math.round(f.metrics['largest-contentful-paint'])} ms`).join(', ')}`);
   const refused = result.pages.filter((p) => p.staticHostRefusal).map((p) => p.page);
   if (refused.length)
     note(
