@@ -13,6 +13,7 @@ use super::data;
 use super::filter_counts::FilterCounts;
 use super::url_view::UrlView;
 use crate::search::{FacetCount, offered_tags};
+use crate::ui::collect_any::CollectAny;
 
 /// A chip's count and whether its choice is selected.
 type ChipState = (usize, bool);
@@ -47,7 +48,7 @@ pub fn CategoryFilter(counts: FilterCounts) -> impl IntoView {
                 />
             }
         })
-        .collect_view();
+        .collect_any();
     // The selection alone, so that typing does not rerun the "All" chip
     // ahead of the counts.
     let no_category = Memo::new(move |_| url.view.read().category.is_none());
@@ -116,7 +117,7 @@ pub fn TagFilter(counts: FilterCounts) -> impl IntoView {
             <legend>
                 "Tags " <span class="filter-hint">"(a pattern must have every selected tag)"</span>
             </legend>
-            <ul class="chips">{move || offered.get().1.into_iter().map(chip).collect_view()}</ul>
+            <ul class="chips">{move || offered.get().1.into_iter().map(chip).collect_any()}</ul>
             {more}
         </fieldset>
     }

@@ -10,6 +10,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::search::{Query, highlight};
+use crate::ui::collect_any::CollectAny;
 
 /// `text` with the words matched by `query` marked.
 pub fn highlighted(text: &str, query: &Query) -> impl IntoView + use<> {
@@ -23,5 +24,5 @@ pub fn highlighted(text: &str, query: &Query) -> impl IntoView + use<> {
                 Either::Right(text)
             }
         })
-        .collect_view()
+        .collect_any()
 }

@@ -15,6 +15,7 @@ use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
 use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
+use crate::ui::collect_any::CollectAny;
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -188,7 +189,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
                 let cards = members
                     .into_iter()
                     .map(|pattern| view! { <li>{pattern_card(pattern, &result.query, show_category)}</li> })
-                    .collect_view();
+                    .collect_any();
                 view! {
                     <section aria-labelledby=labelled_by>
                         <h2 id=heading class="category-heading">{title}</h2>
@@ -196,7 +197,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
                     </section>
                 }
             })
-            .collect_view();
+            .collect_any();
         let more = (remaining > 0).then(|| {
             let next = remaining.min(PAGE_SIZE);
             view! {

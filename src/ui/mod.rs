@@ -5,6 +5,7 @@ mod after_paint;
 mod app;
 mod base_path;
 mod below_fold;
+mod collect_any;
 mod data;
 mod filter_counts;
 mod filters;

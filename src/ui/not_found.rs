@@ -8,6 +8,7 @@ use super::links::{home_href, pattern_href};
 use super::router::{link, use_location};
 use super::title::set_title;
 use crate::catalog::closest_patterns;
+use crate::ui::collect_any::CollectAny;
 use crate::url_text;
 
 /// Not found, with suggestions drawn from the last segment of the path.
@@ -30,7 +31,7 @@ pub fn NotFound() -> impl IntoView {
                     </li>
                 }
             })
-            .collect_view()
+            .collect_any()
     };
     set_title("Not found · Patterns, forged");
     view! {

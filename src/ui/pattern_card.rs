@@ -9,6 +9,7 @@ use super::links::{pattern_href, tag_href};
 use super::router::link;
 use crate::catalog::Pattern;
 use crate::search::Query;
+use crate::ui::collect_any::CollectAny;
 
 /// One card; the whole card is a link to the pattern's page. `query` is
 /// the current search, whose words are marked; `show_category` also names
@@ -29,7 +30,7 @@ pub fn pattern_card(pattern: &'static Pattern, query: &Query, show_category: boo
             let text = view! { "#"{highlighted(tag, query)} };
             view! { <li>{link(tag_href(tag), Some("tag"), text)}</li> }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <article class="card" aria-labelledby=format!("card-{}", pattern.slug)>
             {category}

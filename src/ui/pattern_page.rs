@@ -17,6 +17,7 @@ use super::player::Player;
 use super::router::link;
 use super::title::set_title;
 use crate::catalog::Pattern;
+use crate::ui::collect_any::CollectAny;
 
 /// The page of the pattern `slug` (from the route `/patterns/SLUG`), or
 /// not found.
@@ -49,7 +50,7 @@ fn PatternEntry(pattern: &'static Pattern) -> impl IntoView {
                     .tags
                     .iter()
                     .map(|tag| view! { <li>{link(tag_href(tag), Some("tag"), format!("#{tag}"))}</li> })
-                    .collect_view()}
+                    .collect_any()}
             </ul>
             <Section id="problem" title="Problem"><p>{pattern.problem.clone()}</p></Section>
             {later(move || view! { <EntryBody pattern/> })}
@@ -112,7 +113,7 @@ fn related_links(pattern: &'static Pattern) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view()
+        .collect_any()
 }
 
 /// A titled section of the entry.
@@ -131,10 +132,7 @@ fn Section(id: &'static str, title: &'static str, children: Children) -> impl In
 /// A list of plain-text items, numbered when `ordered`.
 #[component]
 fn List(items: &'static [String], #[prop(optional)] ordered: bool) -> impl IntoView {
-    let rows = items
-        .iter()
-        .map(|item| view! { <li>{item.clone()}</li> })
-        .collect_view();
+    let rows = items.iter().map(|item| view! { <li>{item.clone()}</li> }).collect_any();
     if ordered {
         view! { <ol>{rows}</ol> }.into_any()
     } else {

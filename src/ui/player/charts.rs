@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::state::PlayerState;
 use crate::decimal::fixed;
 use crate::sim::{self, Chart};
+use crate::ui::collect_any::CollectAny;
 
 const WIDTH: f64 = 320.0;
 const HEIGHT: f64 = 120.0;
@@ -31,7 +32,7 @@ pub fn Charts(
                 let figures = charts
                     .iter()
                     .map(|chart| view! { <LineChart chart=chart.clone() step/> })
-                    .collect_view();
+                    .collect_any();
                 view! { <div class="sim-charts">{figures}</div> }
             })
         })
@@ -75,7 +76,7 @@ fn LineChart(chart: Chart, step: usize) -> impl IntoView {
                 .collect();
             view! { <polyline class=format!("series series-{}", n % 4) points=points></polyline> }
         })
-        .collect_view();
+        .collect_any();
     let legend = chart
         .series
         .iter()
@@ -90,7 +91,7 @@ fn LineChart(chart: Chart, step: usize) -> impl IntoView {
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     view! {
         <figure class="sim-chart">
             <figcaption>{chart.title.clone()}</figcaption>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::state::PlayerState;
 use crate::sim::frame::{Breach, Frame};
+use crate::ui::collect_any::CollectAny;
 
 /// One badge per invariant of `frame`, with the reason when broken, now or
 /// at an earlier step.
@@ -48,7 +49,7 @@ pub fn Invariants(
                 </li>
             }
         })
-        .collect_view();
+        .collect_any();
     Some(view! {
         <div class="sim-invariants">
             <h3>"Invariants"</h3>

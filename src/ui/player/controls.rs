@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::state::{PlayerState, SPEEDS};
+use crate::ui::collect_any::CollectAny;
 
 /// Buttons, slider and speed for `state`.
 #[component]
@@ -22,7 +23,7 @@ pub fn Controls(
     let speeds = SPEEDS
         .iter()
         .map(|&(_, value, label)| view! { <option value=value>{label}</option> })
-        .collect_view();
+        .collect_any();
     view! {
         <div class="sim-controls">
             <div class="sim-buttons">

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use crate::decimal::fixed;
 use crate::sim::frame::{ActorStatus, Frame, Message, MessageKind};
 use crate::sim::spec::SimulationSpec;
+use crate::ui::collect_any::CollectAny;
 
 const HALF_W: f64 = 84.0;
 const HALF_H: f64 = 30.0;
@@ -40,12 +41,12 @@ pub fn Diagram(
                 </g>
             })
         })
-        .collect_view();
+        .collect_any();
     let arrows = frame
         .moves
         .iter()
         .filter_map(|m| arrow(spec, m, glide_ms))
-        .collect_view();
+        .collect_any();
     let summary = describe(spec, &frame);
     view! {
         <svg class="sim-diagram" viewBox=view_box role="img" aria-label=summary preserveAspectRatio="xMidYMid meet">

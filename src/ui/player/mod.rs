@@ -27,6 +27,7 @@ use super::reduced_motion::prefers_reduced_motion;
 use super::router::{History, use_location};
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices, clamp_step, format_query, parse_faults, parse_query, pick_params, pick_scenario};
+use crate::ui::collect_any::CollectAny;
 use charts::Charts;
 use checks::{Faults, Invariants};
 use controls::Controls;
@@ -86,7 +87,7 @@ pub fn Player(
         .scenarios
         .iter()
         .map(|s| view! { <option value=s.id.clone()>{s.title.clone()}</option> })
-        .collect_view();
+        .collect_any();
     let description = move || sim::scenario_info(state.spec, &state.scenario.read()).map(|s| s.description.to_owned());
     let notices = move || {
         state
@@ -94,7 +95,7 @@ pub fn Player(
             .get()
             .into_iter()
             .map(|n| view! { <p class="sim-notice">{n}</p> })
-            .collect_view()
+            .collect_any()
     };
     let error = move || {
         state
@@ -176,7 +177,7 @@ fn Transcript(state: PlayerState) -> impl IntoView {
                     t.frames
                         .iter()
                         .map(|f| view! { <li>{f.narration.clone()}</li> })
-                        .collect_view()
+                        .collect_any()
                 })
                 .ok()
         })

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::sim::frame::Frame;
 use crate::sim::spec::SimulationSpec;
+use crate::ui::collect_any::CollectAny;
 
 /// The state panels of every actor shown in `frame`.
 #[component]
@@ -30,13 +31,13 @@ pub fn StatePanels(
                 .into_iter()
                 .map(|panel| {
                     let width = panel.columns.len();
-                    let head = panel.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view();
+                    let head = panel.columns.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_any();
                     let empty = panel.rows.is_empty();
                     let rows = panel
                         .rows
                         .into_iter()
-                        .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}</tr> })
-                        .collect_view();
+                        .map(|row| view! { <tr>{row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_any()}</tr> })
+                        .collect_any();
                     view! {
                         <table class="sim-panel">
                             <caption>{panel.title}</caption>
@@ -48,7 +49,7 @@ pub fn StatePanels(
                         </table>
                     }
                 })
-                .collect_view();
+                .collect_any();
             view! {
                 <div class="sim-actor-panels">
                     <h3>{name}</h3>
@@ -56,5 +57,5 @@ pub fn StatePanels(
                 </div>
             }
         })
-        .collect_view()
+        .collect_any()
 }

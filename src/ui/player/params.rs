@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::PlayerState;
 use crate::sim;
+use crate::ui::collect_any::CollectAny;
 
 /// A labelled picker for every parameter of the current scenario (nothing
 /// when it has none).
@@ -35,7 +36,7 @@ pub fn Params(
                 };
                 let options = (param.min..=param.max)
                     .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
-                    .collect_view();
+                    .collect_any();
                 view! {
                     <span class="sim-field sim-param">
                         <label for=input_id.clone()>{param.label.clone()}</label>
@@ -53,6 +54,6 @@ pub fn Params(
                     </span>
                 }
             })
-            .collect_view()
+            .collect_any()
     }
 }
