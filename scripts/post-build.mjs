@@ -211,16 +211,27 @@ function refuseInlineAttributes(html) {
   if (found) throw new BuildError(`index.html has a style or event-handler attribute the policy would block: ${found[0]}`);
 }
 
-/** The text of every <style>, as a browser hashes it (line breaks normalised to \n). */
-function inlineStyles(html) {
-  return [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map(([, text]) => text.replace(/\r\n?/g, '\n'));
+/**
+ * The attributes and text of every `tag` element, its text exactly as a
+ * browser hashes it (line breaks normalised to \n).
+ */
+function elementsOf(html, tag) {
+  return [...html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)<\\/${tag}\\s*>`, 'gi'))].map(([, attributes, text]) => ({
+    attributes,
+    text: text.replace(/\r\n?/g, '\n'),
+  }));
 }
 
-/** The text of every <script> without src, exactly as a browser hashes it (line breaks normalised to \n). */
+/** The text of every <style>. */
+function inlineStyles(html) {
+  return elementsOf(html, 'style').map(({ text }) => text);
+}
+
+/** The text of every <script> without src. */
 function inlineScripts(html) {
-  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)]
-    .filter(([, attributes]) => !/\bsrc\s*=/i.test(attributes))
-    .map(([, , text]) => text.replace(/\r\n?/g, '\n'));
+  return elementsOf(html, 'script')
+    .filter(({ attributes }) => !/\bsrc\s*=/i.test(attributes))
+    .map(({ text }) => text);
 }
 
 function sha256Base64(text) {
