@@ -25,9 +25,11 @@ export function catalogPath() {
 /**
  * The catalogs build.rs encoded (OUT_DIR/catalog.bin) in the cargo build
  * folders under the target folders this project's scripts use: host and
- * wasm32, debug and release.
+ * wasm32, debug and release; those larger than `maxBytes`, which no wasm
+ * measured here could hold (the benchmark's 10,000-pattern catalog, 37 MB),
+ * are not read.
  */
-async function encodedCatalogs() {
+async function encodedCatalogs(maxBytes) {
   const roots = [process.env.CARGO_TARGET_DIR, 'target', 'target/bench/cargo'].filter(Boolean);
   const found = [];
   for (const root of roots)
@@ -37,6 +39,8 @@ async function encodedCatalogs() {
         const entries = await fs.readdir(buildDir).catch(() => []);
         for (const entry of entries.filter((e) => e.startsWith('patterns-forged-'))) {
           const file = path.join(buildDir, entry, 'out', 'catalog.bin');
+          const size = (await fs.stat(file).catch(() => null))?.size;
+          if (size === undefined || size > maxBytes) continue;
           const bytes = await fs.readFile(file).catch(() => null);
           if (bytes) found.push({ file, bytes });
         }
@@ -118,9 +122,9 @@ export async function measureCatalogShare(wasmPaths) {
   } catch (error) {
     return { found: false, catalog: source, summary: `cannot read ${source} (${error.code ?? error.message})` };
   }
-  const encoded = await encodedCatalogs();
-  for (const wasmPath of wasmPaths) {
-    const wasm = await fs.readFile(wasmPath);
+  const wasms = await Promise.all(wasmPaths.map(async (wasmPath) => ({ wasmPath, wasm: await fs.readFile(wasmPath) })));
+  const encoded = await encodedCatalogs(Math.max(...wasms.map(({ wasm }) => wasm.length)));
+  for (const { wasmPath, wasm } of wasms) {
     const located = locateCatalog(wasm, catalogText, encoded);
     if (!located) continue;
     const catalogBytes = located.ranges.reduce((sum, [start, end]) => sum + end - start, 0);
