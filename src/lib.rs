@@ -7,6 +7,8 @@
 //!   build time;
 //! - [`search`]: the search index, filters and the URL form of a view;
 //! - [`sim`]: scenarios run into timelines of frames;
+//! - [`markup`]: what the simulation player shows of a frame, as
+//!   HTML and SVG text;
 //! - [`route`]: which page an address names;
 //! - [`decimal`]: numbers as decimal text and back;
 //! - [`lowercase`]: Unicode lower-casing, small in code;
@@ -18,6 +20,7 @@
 pub mod catalog;
 pub mod decimal;
 pub mod lowercase;
+pub mod markup;
 pub mod route;
 pub mod search;
 pub mod sim;

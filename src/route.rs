@@ -1,6 +1,7 @@
 //! Which page an address names: the app's two routes (`/` and
 //! `/patterns/SLUG`) and everything else, which is not found. Pure and
-//! total, so that any address typed, pasted or forged gives a page.
+//! total, so that any address typed, pasted or forged gives a page. Also
+//! the other way: the path of each page.
 
 use crate::url_text::decode_path_segment;
 
@@ -42,6 +43,17 @@ pub fn route(path: &str) -> Route {
         Some(slug) if !slug.is_empty() && slug != "." && slug != ".." => Route::Pattern(slug),
         _ => Route::NotFound,
     }
+}
+
+/// The app path of the home view shown by `query` (a query string with its
+/// `?`, or empty), such as `/?tag=retries`.
+pub fn home_path(query: &str) -> String {
+    format!("/{query}")
+}
+
+/// The app path of a pattern's page, such as `/patterns/saga`.
+pub fn pattern_path(slug: &str) -> String {
+    format!("/patterns/{slug}")
 }
 
 /// `pathname` without the `base` the app is served under (`""` at the site

@@ -592,13 +592,15 @@ fn counter() -> String {
     texts(".sim-counter").join("")
 }
 
+/// The panels' markup (without Leptos's empty placeholder comments, one of
+/// which follows the markup until its first redraw) and the narration.
 fn frame_state() -> (String, String) {
     let html = |selector: &str| {
         document()
             .query_selector(selector)
             .ok()
             .flatten()
-            .map(|e| e.inner_html())
+            .map(|e| e.inner_html().replace("<!---->", ""))
             .unwrap_or_default()
     };
     (html(".sim-panels"), texts(".sim-narration").join(""))

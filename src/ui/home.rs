@@ -10,12 +10,12 @@ use super::data;
 use super::filter_counts::FilterCounts;
 use super::filters::{CategoryFilter, TagFilter};
 use super::first_render::{later, later_still};
-use super::pattern_card::pattern_card;
+use super::markup_host::{markup, page_links};
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
+use crate::markup::card_groups;
 use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
-use crate::ui::collect_any::CollectAny;
 
 /// What the home page shows for the current view.
 type Shown = ViewResults<'static>;
@@ -176,28 +176,7 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         } else {
             shown
         };
-        let groups = shown
-            .groups
-            .into_iter()
-            .map(|(category, members)| {
-                let show_category = category.is_none();
-                let (heading, title) = match category {
-                    Some(category) => (format!("category-{}", category.slug), category.name.clone()),
-                    None => ("ranked-heading".to_owned(), "Best matches first".to_owned()),
-                };
-                let labelled_by = heading.clone();
-                let cards = members
-                    .into_iter()
-                    .map(|pattern| view! { <li>{pattern_card(pattern, &result.query, show_category)}</li> })
-                    .collect_any();
-                view! {
-                    <section aria-labelledby=labelled_by>
-                        <h2 id=heading class="category-heading">{title}</h2>
-                        <ul class="cards">{cards}</ul>
-                    </section>
-                }
-            })
-            .collect_any();
+        let cards = page_links(|links| card_groups(&shown, &result.query, catalog, links));
         let more = (remaining > 0).then(|| {
             let next = remaining.min(PAGE_SIZE);
             view! {
@@ -210,6 +189,6 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
                 </button>
             }
         });
-        Either::Right(view! { {groups} {more} })
+        Either::Right(view! { {markup(cards)} {more} })
     }
 }

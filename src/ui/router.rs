@@ -206,6 +206,14 @@ impl Location {
         self.unwritten.try_update_value(Option::take);
     }
 
+    /// The current address, path (with the base) and query, untracked: what
+    /// a link's href must equal to be marked current (see [`link`]).
+    pub fn address_untracked(&self) -> String {
+        self.address
+            .try_with_untracked(|(pathname, search)| format!("{pathname}{search}"))
+            .unwrap_or_default()
+    }
+
     /// Whether `href` is the current address (path and query), tracked.
     fn is_current(&self, href: &str) -> bool {
         self.address

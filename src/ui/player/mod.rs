@@ -8,11 +8,9 @@
 //! themselves come from [`crate::sim::run`].
 
 mod charts;
-mod checks;
 mod controls;
 mod copy_link;
-mod diagram;
-mod panels;
+mod faults;
 mod params;
 mod state;
 
@@ -23,17 +21,17 @@ use wasm_bindgen::JsCast;
 
 use super::base_path::href;
 use super::first_render::{later_still, latest};
+use super::markup_host::live_markup;
 use super::reduced_motion::prefers_reduced_motion;
 use super::router::{History, use_location};
+use crate::markup::{diagram, invariants, state_panels, transcript};
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices, clamp_step, format_query, parse_faults, parse_query, pick_params, pick_scenario};
 use crate::ui::collect_any::CollectAny;
 use charts::Charts;
-use checks::{Faults, Invariants};
 use controls::Controls;
 use copy_link::CopyLink;
-use diagram::Diagram;
-use panels::StatePanels;
+use faults::Faults;
 use params::Params;
 use state::{PlayerState, SEED};
 
@@ -126,24 +124,20 @@ pub fn Player(
                     <figure class="sim-figure">
                         // Focusable, so that keyboards can scroll it on a narrow screen.
                         <div class="sim-diagram-scroll" tabindex="0" role="group" aria-label="Diagram">
-                            {move || state.frame().map(|frame| view! { <Diagram spec frame glide_ms=glide_ms(state.speed.get())/> })}
+                            {live_markup(move || state.render(&|t, k| diagram(spec, &t.frames[k], glide_ms(state.speed.get()))))}
                         </div>
                         <figcaption class="sim-narration" aria-live="polite">{narration}</figcaption>
                         <Charts state/>
                     </figure>
                     <div class="sim-side">
-                        {move || {
-                            let step = state.step.get();
-                            let earlier = state.timeline.with(|t| t.as_ref().map(|t| t.breaches_before(step)).unwrap_or_default());
-                            state.frame().map(|frame| view! { <Invariants frame earlier/> })
-                        }}
+                        {live_markup(move || state.render(&|t, k| invariants(&t.frames[k], &t.breaches_before(k))))}
                         {move || state.frame().map(|frame| view! { <Faults state frame/> })}
                     </div>
                 </div>
             })}
             {latest(move || view! {
                 <div class="sim-panels">
-                    {move || state.frame().map(|frame| view! { <StatePanels spec frame/> })}
+                    {live_markup(move || state.render(&|t, k| state_panels(spec, &t.frames[k])))}
                 </div>
                 <CopyLink/>
                 <Transcript state/>
@@ -169,23 +163,10 @@ fn glide_ms(speed: f64) -> u32 {
 /// when the user prefers reduced motion.
 #[component]
 fn Transcript(state: PlayerState) -> impl IntoView {
-    let lines = move || {
-        state.timeline.with(|timeline| {
-            timeline
-                .as_ref()
-                .map(|t| {
-                    t.frames
-                        .iter()
-                        .map(|f| view! { <li>{f.narration.clone()}</li> })
-                        .collect_any()
-                })
-                .ok()
-        })
-    };
     view! {
         <details class="sim-transcript" open=prefers_reduced_motion()>
             <summary>"Transcript of this run"</summary>
-            <ol start="0">{lines}</ol>
+            {live_markup(move || state.timeline.with(|t| t.as_ref().map(transcript).unwrap_or_default()))}
         </details>
     }
 }

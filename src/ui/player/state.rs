@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::markup::Html;
 use crate::sim::frame::{Frame, Timeline};
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices};
@@ -66,6 +67,16 @@ impl PlayerState {
         let step = self.step.get();
         self.timeline
             .with(|t| t.as_ref().ok().and_then(|t| t.frames.get(step).cloned()))
+    }
+
+    /// What `render` writes of the run at the step shown (tracking both);
+    /// nothing when the run failed.
+    pub fn render(&self, render: &dyn Fn(&Timeline, usize) -> Html) -> Html {
+        let step = self.step.get();
+        self.timeline.with(|t| match t {
+            Ok(t) if step < t.frames.len() => render(t, step),
+            _ => Html::default(),
+        })
     }
 
     /// Shows frame `step`, clamped to the timeline.

@@ -1,0 +1,127 @@
+//! A small writer of HTML and SVG text: elements with attributes, and text,
+//! every value escaped, so that nothing a catalog or a user supplies can
+//! become markup.
+
+/// Markup written element by element into one string.
+#[derive(Debug, Default)]
+pub struct Markup {
+    out: String,
+}
+
+impl Markup {
+    /// An empty document fragment.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `<tag name="value" …>`, each value escaped.
+    pub fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) {
+        self.out.push('<');
+        self.out.push_str(tag);
+        for (name, value) in attributes {
+            self.out.push(' ');
+            self.out.push_str(name);
+            self.out.push_str("=\"");
+            escape_into(&mut self.out, value);
+            self.out.push('"');
+        }
+        self.out.push('>');
+    }
+
+    /// `</tag>`.
+    pub fn close(&mut self, tag: &str) {
+        self.out.push_str("</");
+        self.out.push_str(tag);
+        self.out.push('>');
+    }
+
+    /// Text, escaped.
+    pub fn text(&mut self, text: &str) {
+        escape_into(&mut self.out, text);
+    }
+
+    /// `<tag …>text</tag>`.
+    pub fn leaf(&mut self, tag: &str, attributes: &[(&str, &str)], text: &str) {
+        self.open(tag, attributes);
+        self.text(text);
+        self.close(tag);
+    }
+
+    /// Markup written by this crate, never by a catalog or a user: only a
+    /// constant is accepted.
+    pub fn raw(&mut self, markup: &'static str) {
+        self.out.push_str(markup);
+    }
+
+    /// The markup written so far.
+    pub fn finish(self) -> Html {
+        Html(self.out)
+    }
+}
+
+/// Markup that only [`Markup`] writes, so that any text it holds came
+/// through its escaping: the one kind of string the app sets as an
+/// element's content (see `crate::ui::markup_host`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Html(String);
+
+impl Html {
+    /// The markup as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The markup as an owned string.
+    pub fn into_string(self) -> String {
+        self.0
+    }
+}
+
+/// Appends `text` with the five characters that can end a text or an
+/// attribute value written as entities.
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn elements_nest_with_their_attributes_in_order() {
+        let mut m = Markup::new();
+        m.open("ul", &[("class", "a b"), ("start", "0")]);
+        m.leaf("li", &[], "one");
+        m.close("ul");
+        assert_eq!(
+            m.finish().into_string(),
+            r#"<ul class="a b" start="0"><li>one</li></ul>"#
+        );
+    }
+
+    #[test]
+    fn text_and_attribute_values_cannot_open_or_close_markup() {
+        let mut m = Markup::new();
+        m.leaf("p", &[("title", r#"x" onclick="alert(1)"#)], "<script>&'\"</script>");
+        assert_eq!(
+            m.finish().into_string(),
+            "<p title=\"x&quot; onclick=&quot;alert(1)\">&lt;script&gt;&amp;&#39;&quot;&lt;/script&gt;</p>"
+        );
+    }
+
+    #[test]
+    fn text_outside_ascii_is_kept_as_it_is() {
+        let mut m = Markup::new();
+        m.text("café ✕ lost — 10 €");
+        assert_eq!(m.finish().into_string(), "café ✕ lost — 10 €");
+    }
+}
