@@ -14,8 +14,9 @@ impl Markup {
         Self::default()
     }
 
-    /// `<tag name="value" …>`, each value escaped.
-    pub fn open(&mut self, tag: &str, attributes: &[(&str, &str)]) {
+    /// `<tag name="value" …>`, each value escaped. Tag and attribute names
+    /// are constants of this crate, never text from elsewhere.
+    pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
         self.out.push('<');
         self.out.push_str(tag);
         for (name, value) in attributes {
@@ -29,7 +30,7 @@ impl Markup {
     }
 
     /// `</tag>`.
-    pub fn close(&mut self, tag: &str) {
+    pub fn close(&mut self, tag: &'static str) {
         self.out.push_str("</");
         self.out.push_str(tag);
         self.out.push('>');
@@ -41,7 +42,7 @@ impl Markup {
     }
 
     /// `<tag …>text</tag>`.
-    pub fn leaf(&mut self, tag: &str, attributes: &[(&str, &str)], text: &str) {
+    pub fn leaf(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) {
         self.open(tag, attributes);
         self.text(text);
         self.close(tag);

@@ -96,7 +96,7 @@ fn open_section(m: &mut Markup, id: &str, title: &str) {
 }
 
 /// A titled section holding `items` as a `list` (`ul` or `ol`) of text.
-fn list_section(m: &mut Markup, id: &str, title: &str, list: &str, items: &[String]) {
+fn list_section(m: &mut Markup, id: &str, title: &str, list: &'static str, items: &[String]) {
     open_section(m, id, title);
     m.open(list, &[]);
     for item in items {
