@@ -2,8 +2,6 @@
 //! the scenario's parameters and the seed. A run is a pure function of the
 //! scenario and these choices.
 
-use std::collections::BTreeMap;
-
 use super::error::SimError;
 use super::spec::ScenarioSpec;
 
@@ -14,7 +12,7 @@ pub struct Choices {
     /// order: each branches the timeline after its frame.
     pub faults: Vec<(usize, String)>,
     /// Parameter values by id; a parameter left out takes its default.
-    pub params: BTreeMap<String, u32>,
+    pub params: Params,
     /// Seeds the run's random draws (message delays and the like).
     pub seed: u64,
 }
@@ -65,33 +63,72 @@ impl Choices {
     }
 }
 
-/// A scenario's parameters with the values a run uses.
+/// Parameter values by id, kept in id order (a link lists them so). A
+/// scenario has a few parameters at most: a sorted list is all the map
+/// they need, and far less code than a tree.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Params(Vec<(String, u32)>);
 
 impl Params {
-    /// The value of a declared parameter.
+    /// The value of parameter `id`, if set.
     pub fn get(&self, id: &str) -> Option<u32> {
-        self.0.iter().find(|(p, _)| p == id).map(|(_, v)| *v)
+        self.find(id).ok().map(|i| self.0[i].1)
+    }
+
+    /// Sets parameter `id` to `value`.
+    pub fn insert(&mut self, id: String, value: u32) {
+        match self.find(&id) {
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (id, value)),
+        }
+    }
+
+    /// Each parameter and its value, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> {
+        self.0.iter().map(|(id, value)| (id.as_str(), *value))
+    }
+
+    /// How many parameters are set.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when no parameter is set.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn find(&self, id: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(p, _)| p.as_str().cmp(id))
+    }
+}
+
+impl FromIterator<(String, u32)> for Params {
+    fn from_iter<I: IntoIterator<Item = (String, u32)>>(pairs: I) -> Self {
+        let mut params = Self::default();
+        for (id, value) in pairs {
+            params.insert(id, value);
+        }
+        params
     }
 }
 
 /// Checks the choices against the scenario: known parameters within their
 /// ranges, faults in increasing frame order. Returns every parameter's value.
 pub fn check(scenario: &ScenarioSpec, choices: &Choices) -> Result<Params, SimError> {
-    for (param, value) in &choices.params {
-        let Some(spec) = scenario.params.iter().find(|p| &p.id == param) else {
+    for (param, value) in choices.params.iter() {
+        let Some(spec) = scenario.params.iter().find(|p| p.id == param) else {
             return Err(SimError::UnknownParam {
                 scenario: scenario.id.clone(),
-                param: param.clone(),
+                param: param.to_owned(),
                 known: scenario.params.iter().map(|p| p.id.clone()).collect(),
             });
         };
-        if !(spec.min..=spec.max).contains(value) {
+        if !(spec.min..=spec.max).contains(&value) {
             return Err(SimError::ParamOutOfRange {
                 scenario: scenario.id.clone(),
-                param: param.clone(),
-                value: *value,
+                param: param.to_owned(),
+                value,
                 min: spec.min,
                 max: spec.max,
             });
@@ -105,18 +142,35 @@ pub fn check(scenario: &ScenarioSpec, choices: &Choices) -> Result<Params, SimEr
             });
         }
     }
-    let values = scenario
+    Ok(scenario
         .params
         .iter()
-        .map(|p| (p.id.clone(), choices.params.get(&p.id).copied().unwrap_or(p.default)))
-        .collect();
-    Ok(Params(values))
+        .map(|p| (p.id.clone(), choices.params.get(&p.id).unwrap_or(p.default)))
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::spec::{ParamSpec, ScenarioBody};
+
+    #[test]
+    fn params_stay_in_id_order_and_a_second_value_replaces_the_first() {
+        let mut params: Params = [("workers".to_owned(), 3), ("batch".to_owned(), 2)]
+            .into_iter()
+            .collect();
+        params.insert("visibility".into(), 6);
+        params.insert("workers".into(), 5);
+        assert_eq!(
+            params.iter().collect::<Vec<_>>(),
+            [("batch", 2), ("visibility", 6), ("workers", 5)]
+        );
+        assert_eq!(
+            (params.get("workers"), params.get("none"), params.len()),
+            (Some(5), None, 3)
+        );
+        assert!(Params::default().is_empty());
+    }
 
     fn scenario() -> ScenarioSpec {
         ScenarioSpec {

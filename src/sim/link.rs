@@ -25,8 +25,7 @@ pub struct LinkQuery {
     pub params: Vec<(String, String)>,
 }
 
-use std::collections::BTreeMap;
-
+use super::choices::Params;
 use super::spec::ParamSpec;
 use crate::url_text;
 
@@ -114,8 +113,8 @@ pub fn clamp_step(raw: Option<&str>, last: usize) -> (usize, Option<String>) {
 /// and clamped to its range (with a notice when it was not a number or out
 /// of range). Parameters the link leaves out are left to their defaults, and
 /// other keys are ignored.
-pub fn pick_params(raw: &[(String, String)], specs: &[ParamSpec]) -> (BTreeMap<String, u32>, Vec<String>) {
-    let mut params = BTreeMap::new();
+pub fn pick_params(raw: &[(String, String)], specs: &[ParamSpec]) -> (Params, Vec<String>) {
+    let mut params = Params::default();
     let mut notices = Vec::new();
     for spec in specs {
         let Some((_, value)) = raw.iter().find(|(key, _)| *key == spec.id) else {
@@ -144,9 +143,9 @@ pub fn pick_params(raw: &[(String, String)], specs: &[ParamSpec]) -> (BTreeMap<S
 
 /// `?scenario=ID&step=K`, then `&PARAM=N` for each chosen parameter and
 /// `&fault=K:id` for each fault.
-pub fn format_query(scenario: &str, step: usize, params: &BTreeMap<String, u32>, faults: &[(usize, String)]) -> String {
+pub fn format_query(scenario: &str, step: usize, params: &Params, faults: &[(usize, String)]) -> String {
     let mut out = format!("?scenario={}&step={step}", encode(scenario));
-    for (id, value) in params {
+    for (id, value) in params.iter() {
         out.push_str(&format!("&{}={value}", encode(id)));
     }
     for (frame, id) in faults {
@@ -189,16 +188,16 @@ mod tests {
     fn parameters_in_a_link_are_read_and_clamped_to_their_range() {
         let specs = [workers()];
         let (params, notices) = pick_params(&pairs("?scenario=x&workers=5&q=ignored"), &specs);
-        assert_eq!(params.get("workers"), Some(&5));
+        assert_eq!(params.get("workers"), Some(5));
         assert!(notices.is_empty());
         let (params, notices) = pick_params(&pairs("?workers=99"), &specs);
-        assert_eq!(params.get("workers"), Some(&8));
+        assert_eq!(params.get("workers"), Some(8));
         assert_eq!(notices, ["Workers 99 is outside 1 to 8; using 8."]);
         let (params, notices) = pick_params(&pairs("?workers=-4"), &specs);
-        assert_eq!(params.get("workers"), Some(&1));
+        assert_eq!(params.get("workers"), Some(1));
         assert_eq!(notices.len(), 1);
         let (params, notices) = pick_params(&pairs("?workers=lots"), &specs);
-        assert_eq!(params.get("workers"), Some(&3));
+        assert_eq!(params.get("workers"), Some(3));
         assert!(
             notices[0].contains("\"lots\" is not a number from 1 to 8"),
             "{notices:?}"
@@ -209,7 +208,7 @@ mod tests {
 
     #[test]
     fn parameters_round_trip_through_the_url() {
-        let params: BTreeMap<String, u32> = [("workers".to_owned(), 6)].into_iter().collect();
+        let params: Params = [("workers".to_owned(), 6)].into_iter().collect();
         let query = format_query("with-pattern", 4, &params, &[(2, "crash:w1".to_owned())]);
         assert_eq!(query, "?scenario=with-pattern&step=4&workers=6&fault=2:crash:w1");
         let (read, _) = pick_params(&parse_query(&query).params, &[workers()]);
@@ -279,7 +278,7 @@ mod tests {
     #[test]
     fn formatting_round_trips() {
         let faults = vec![(2, "lose:Charge Card".to_owned()), (7, "crash".to_owned())];
-        let text = format_query("orchestrated-crash", 9, &BTreeMap::new(), &faults);
+        let text = format_query("orchestrated-crash", 9, &Params::default(), &faults);
         assert_eq!(
             text,
             "?scenario=orchestrated-crash&step=9&fault=2:lose:Charge%20Card&fault=7:crash"

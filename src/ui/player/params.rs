@@ -27,12 +27,7 @@ pub fn Params(
                 let default = param.default;
                 let value = {
                     let id = id.clone();
-                    move || {
-                        state
-                            .choices
-                            .with(|c| c.params.get(&id).copied().unwrap_or(default))
-                            .to_string()
-                    }
+                    move || state.choices.with(|c| c.params.get(&id).unwrap_or(default)).to_string()
                 };
                 let options = (param.min..=param.max)
                     .map(|n| view! { <option value=n.to_string()>{n.to_string()}</option> })
