@@ -1,11 +1,10 @@
 //! Judges a scenario's invariants on a world. Each rule of the generic
 //! library ([`Rule`]) either holds or says, in a short phrase, what breaks it.
 
-use std::collections::HashMap;
-
 use super::frame::{Frame, InvariantStatus, Panel, World};
 use super::spec::{CellTest, InvariantSpec, PanelRef, Rule};
 use super::world::panel;
+use crate::sort::sort_by;
 
 /// Fills every frame's `invariants`: end-of-run rules are judged on the last
 /// frame only and are pending before it.
@@ -38,19 +37,30 @@ pub fn check(rule: &Rule, world: &World) -> Result<(), String> {
     match rule {
         Rule::Unique { at, column, filter } => {
             let panel = find(world, at)?;
-            let mut seen = HashMap::new();
-            for row in panel.rows.iter().filter(|r| filter.matches(r)) {
-                let value = cell(row, *column);
-                if seen.insert(value, ()).is_some() {
-                    return Err(format!(
-                        "{} appears twice in {} of {}",
-                        quote(value),
-                        column_name(panel, *column),
-                        where_(at)
-                    ));
-                }
+            // Sorted by value then row, a repeated value sits next to its
+            // first row; the repeat reported is the earliest in row order.
+            let mut values: Vec<(&str, usize)> = panel
+                .rows
+                .iter()
+                .filter(|r| filter.matches(r))
+                .enumerate()
+                .map(|(i, row)| (cell(row, *column), i))
+                .collect();
+            sort_by(&mut values, |a, b| a < b);
+            let repeat = values
+                .windows(2)
+                .filter(|pair| pair[0].0 == pair[1].0)
+                .map(|pair| pair[1])
+                .min_by_key(|&(_, row)| row);
+            match repeat {
+                Some((value, _)) => Err(format!(
+                    "{} appears twice in {} of {}",
+                    quote(value),
+                    column_name(panel, *column),
+                    where_(at)
+                )),
+                None => Ok(()),
             }
-            Ok(())
         }
         Rule::CountAtMost { at, max, filter } => {
             let panel = find(world, at)?;
@@ -307,6 +317,30 @@ mod tests {
             check(&latest, &stuck),
             Err("\"ship\" ends with status \"started\", not one of committed, undone".into())
         );
+    }
+
+    #[test]
+    fn unique_names_the_first_row_that_repeats_an_earlier_value() {
+        let unique = Rule::Unique {
+            at: at(),
+            column: 0,
+            filter: Filter::default(),
+        };
+        let twice = |rows: &[&[&str]]| check(&unique, &world(rows)).err();
+        let expected = |value: &str| Some(format!("\"{value}\" appears twice in step of o.log"));
+        assert_eq!(
+            twice(&[&["a", "x"], &["b", "x"], &["b", "x"], &["a", "x"]]),
+            expected("b")
+        );
+        assert_eq!(
+            twice(&[&["b", "x"], &["a", "x"], &["b", "x"], &["a", "x"]]),
+            expected("b")
+        );
+        assert_eq!(
+            twice(&[&["c", "x"], &["a", "x"], &["a", "x"], &["c", "x"]]),
+            expected("a")
+        );
+        assert_eq!(twice(&[&["a", "x"], &["b", "x"], &["c", "x"]]), None);
     }
 
     #[test]
