@@ -151,7 +151,7 @@ function writePatternPages(dir, html, catalog) {
 }
 
 /**
- * The top of a pattern's page as the app renders it (src/ui/pattern_page.rs),
+ * The top of a pattern's page as the app renders it (src/markup/entry.rs, entry_top),
  * up to its Problem section: what a deep link shows first. Links are
  * relative to <base href>. tests/e2e/shell.test.mjs checks that the app
  * puts the same texts in the same places.
