@@ -7,7 +7,8 @@
 //!   build time;
 //! - [`search`]: the search index, filters and the URL form of a view;
 //! - [`sim`]: scenarios run into timelines of frames;
-//! - [`markup`]: what the simulation player shows of a frame, as
+//! - [`markup`]: what responds to no input of its own (a pattern's entry,
+//!   the home page's cards, what the player shows of a frame), as escaped
 //!   HTML and SVG text;
 //! - [`route`]: which page an address names;
 //! - [`decimal`]: numbers as decimal text and back;

@@ -66,6 +66,12 @@ impl Catalog {
         self.categories.iter().find(|c| c.slug == slug)
     }
 
+    /// The display name of the category with this slug, or the slug itself
+    /// when the catalog has no such category.
+    pub fn category_name<'a>(&'a self, slug: &'a str) -> &'a str {
+        self.category(slug).map_or(slug, |c| c.name.as_str())
+    }
+
     /// Every tag used by some pattern, sorted and without repeats.
     pub fn tags(&self) -> Vec<&str> {
         let mut tags: Vec<&str> = self

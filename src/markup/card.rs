@@ -20,11 +20,7 @@ pub fn card_groups(listing: &Listing, query: &Query, catalog: &Catalog, links: &
         m.open("ul", &[("class", "cards")]);
         for pattern in members {
             m.open("li", &[]);
-            let category_name = category.is_none().then(|| {
-                catalog
-                    .category(&pattern.category)
-                    .map_or(pattern.category.as_str(), |c| c.name.as_str())
-            });
+            let category_name = category.is_none().then(|| catalog.category_name(&pattern.category));
             card(&mut m, pattern, query, category_name, links);
             m.close("li");
         }

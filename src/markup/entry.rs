@@ -18,8 +18,7 @@ pub fn entry_top(pattern: &Pattern, catalog: &Catalog, links: &Links) -> Html {
     m.close("a");
     m.text(" / ");
     links.open(&mut m, &links.category(&pattern.category), None);
-    let category = catalog.category(&pattern.category);
-    m.text(category.map_or(pattern.category.as_str(), |c| c.name.as_str()));
+    m.text(catalog.category_name(&pattern.category));
     m.close("a");
     m.close("nav");
     m.leaf("h1", &[("id", "pattern-title")], &pattern.name);

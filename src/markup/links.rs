@@ -48,7 +48,8 @@ impl<'a> Links<'a> {
         })
     }
 
-    fn view(&self, view: &View) -> String {
+    /// The home page showing `view` (search, category and tags).
+    pub fn view(&self, view: &View) -> String {
         self.under_base(&home_path(&format_view_query(view)))
     }
 

@@ -1,6 +1,7 @@
 //! The pattern page's entry and the home page's cards as markup, written
 //! from the shipped catalog.
 
+use super::player_tests::count;
 use super::*;
 use crate::catalog::Catalog;
 use crate::search::{PAGE_SIZE, SearchIndex, View, apply_view, listing};
@@ -9,10 +10,6 @@ fn catalog() -> &'static Catalog {
     crate::catalog::embedded()
         .as_ref()
         .expect("the shipped catalog is valid")
-}
-
-fn count(text: &str, part: &str) -> usize {
-    text.matches(part).count()
 }
 
 /// The cards of the home view `view`, on the page at `current`.

@@ -5,18 +5,8 @@ use super::diagram::status_word;
 use super::*;
 use crate::sim::frame::{Breach, Frame, Timeline};
 use crate::sim::spec::SimulationSpec;
+use crate::sim::test_support::shipped;
 use crate::sim::{Choices, chart_series, run};
-
-fn shipped(slug: &str) -> &'static SimulationSpec {
-    crate::catalog::embedded()
-        .as_ref()
-        .expect("the shipped catalog is valid")
-        .pattern(slug)
-        .and_then(|p| p.simulation.as_ref())
-        .expect("a simulation")
-        .spec()
-        .expect("it decodes")
-}
 
 fn timeline(slug: &str, scenario: &str) -> (&'static SimulationSpec, Timeline) {
     let spec = shipped(slug);
@@ -34,7 +24,8 @@ fn saga_frame_with_a_move() -> (&'static SimulationSpec, Frame) {
     (spec, frame)
 }
 
-fn count(text: &str, part: &str) -> usize {
+/// How many times `part` occurs in `text`.
+pub(super) fn count(text: &str, part: &str) -> usize {
     text.matches(part).count()
 }
 

@@ -37,7 +37,7 @@ mod world;
 #[cfg(test)]
 mod shipped_tests;
 #[cfg(test)]
-mod test_support;
+pub(crate) mod test_support;
 #[cfg(test)]
 mod tests;
 

@@ -3,8 +3,9 @@
 //! sub-path such as `/patterns-forged/`.
 //!
 //! Every address the app writes, whether in a link or in a navigation (see
-//! [`super::router`]), is absolute and under the base: every one goes
-//! through [`href`]. The router strips the base again to find the route.
+//! [`super::router`]), is absolute and under the base: every one is built
+//! by [`crate::markup::Links`] from [`router_base`] (see [`super::links`]).
+//! The router strips the base again to find the route.
 
 use std::sync::OnceLock;
 
@@ -20,11 +21,6 @@ pub fn router_base() -> &'static str {
             .unwrap_or_default();
         normalise(&href)
     })
-}
-
-/// The link to an app path such as `/patterns/saga`, under the base.
-pub fn href(path: &str) -> String {
-    format!("{}{path}", router_base())
 }
 
 /// `"/x/"` → `"/x"`, `"/"` or `""` → `""`; anything that is not an absolute

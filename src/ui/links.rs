@@ -3,6 +3,7 @@
 
 use super::base_path::router_base;
 use crate::markup::Links;
+use crate::search::View;
 
 fn links() -> Links<'static> {
     Links::new(router_base(), "")
@@ -11,6 +12,12 @@ fn links() -> Links<'static> {
 /// The home page, unfiltered.
 pub fn home_href() -> String {
     links().home()
+}
+
+/// The home page showing `view`, with its trailing slash (`/base/?q=x`),
+/// as a static host may not serve `/base?q=x`.
+pub fn view_href(view: &View) -> String {
+    links().view(view)
 }
 
 /// A pattern's page.

@@ -5,7 +5,7 @@
 //! talks to the browser.
 //!
 //! Every href the app writes is absolute and already under the base path
-//! (see [`super::base_path::href`]), so navigating is a `pushState` or
+//! (see [`super::links`]), so navigating is a `pushState` or
 //! `replaceState` of that href, then a fresh read of `window.location`.
 //!
 //! A quick series of changes, such as typing into the search box, is shown

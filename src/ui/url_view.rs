@@ -6,9 +6,9 @@
 
 use leptos::prelude::*;
 
-use super::base_path::href;
+use super::links::view_href;
 use super::router::{History, Location, use_location};
-use crate::search::{View, format_view_query, parse_view_query};
+use crate::search::{View, parse_view_query};
 
 /// The current view, and a way to change it.
 #[derive(Clone, Copy)]
@@ -62,9 +62,7 @@ impl UrlView {
             return;
         }
         self.typed.set_value(typed.then(|| next.clone()));
-        // The full path under the base, with its trailing slash: `/base/?q=x`,
-        // as a static host may not serve `/base?q=x`.
-        let href = href(&format!("/{}", format_view_query(&next)));
+        let href = view_href(&next);
         match (typed, current.q.is_empty()) {
             (true, true) => self.location.push_after_paint(&href),
             (true, false) => self.location.replace_soon(&href),

@@ -19,8 +19,8 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::base_path::href;
 use super::first_render::{later_still, latest};
+use super::links::pattern_href;
 use super::markup_host::live_markup;
 use super::reduced_motion::prefers_reduced_motion;
 use super::router::{History, use_location};
@@ -183,7 +183,7 @@ fn keep_url_in_step(state: PlayerState, slug: String, had_query: bool) {
         if previous.is_none() && !had_query {
             return;
         }
-        location.navigate(&href(&format!("/patterns/{slug}{query}")), History::Replace, false);
+        location.navigate(&format!("{}{query}", pattern_href(&slug)), History::Replace, false);
     });
 }
 
