@@ -61,11 +61,15 @@ function cachesOf(page) {
   });
 }
 
-/** Waits (up to 30 s) until the origin's cache names are `names`. */
+/**
+ * Waits (up to 30 s) until the origin's cache names are `names`. It reads
+ * the names alone: opening a cache to list it (as cachesOf does) while the
+ * new release's worker deletes it would create it again, empty, for good.
+ */
 async function waitForCaches(page, names) {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (Object.keys(await cachesOf(page)).join() === names.join()) return;
+    if ((await page.evaluate(() => caches.keys())).join() === names.join()) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
