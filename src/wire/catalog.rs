@@ -2,10 +2,10 @@
 //! framed by its length, and its own encoding is in
 //! [`simulation`](super::simulation).
 
+use super::Wire;
 use super::derive::wire_struct;
 use super::input::Input;
 use super::primitives::put_number;
-use super::{Wire, WireError};
 use crate::catalog::{Catalog, Category, LazySimulation, Pattern, Related};
 
 wire_struct! {
@@ -27,8 +27,8 @@ impl Wire for LazySimulation {
         out.extend_from_slice(encoded);
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
-        let len = input.size()?;
-        Ok(LazySimulation::from_encoded(input.bytes(len)?.to_vec()))
+    fn decode(input: &mut Input<'_>) -> Self {
+        let len = input.size();
+        LazySimulation::from_encoded(input.bytes(len).to_vec())
     }
 }

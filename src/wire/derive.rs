@@ -13,8 +13,8 @@ macro_rules! wire_struct {
                 $( $crate::wire::Wire::encode(&self.$field, out); )+
             }
 
-            fn decode(input: &mut $crate::wire::Input<'_>) -> Result<Self, $crate::wire::WireError> {
-                Ok(Self { $( $field: $crate::wire::Wire::decode(input)?, )+ })
+            fn decode(input: &mut $crate::wire::Input<'_>) -> Self {
+                Self { $( $field: $crate::wire::Wire::decode(input), )+ }
             }
         }
     )+};
@@ -46,20 +46,23 @@ macro_rules! wire_enum {
             }
 
             #[allow(unused_assignments)]
-            fn decode(input: &mut $crate::wire::Input<'_>) -> Result<Self, $crate::wire::WireError> {
+            fn decode(input: &mut $crate::wire::Input<'_>) -> Self {
                 let start = input.offset();
-                let tag = input.byte()?;
+                let tag = input.byte();
                 let mut index: u8 = 0;
                 $(
                     if tag == index {
-                        return Ok(Self::$variant
+                        return Self::$variant
                             $( ( $( $crate::wire::derive::next!($item, input) ),+ ) )?
-                            $( { $( $field: $crate::wire::Wire::decode(input)? ),+ } )?
-                        );
+                            $( { $( $field: $crate::wire::Wire::decode(input) ),+ } )?
+                        ;
                     }
                     index += 1;
                 )+
-                Err($crate::wire::WireError::at(start, $crate::wire::Problem::BadTag(tag)))
+                // A tag that names nothing fails the input, which then
+                // reads as empty: its tag 0 names the first variant.
+                input.fail(start, $crate::wire::Problem::BadTag(tag));
+                Self::decode(input)
             }
         }
     )+};
@@ -68,7 +71,7 @@ macro_rules! wire_enum {
 /// The next value of `input`, for the tuple field named `$item`.
 macro_rules! next {
     ($item:ident, $input:ident) => {
-        $crate::wire::Wire::decode($input)?
+        $crate::wire::Wire::decode($input)
     };
 }
 

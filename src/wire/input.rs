@@ -1,6 +1,11 @@
 //! [`Input`]: a cursor over encoded bytes that reads the format's building
-//! blocks (bytes, LEB128 numbers, nesting) and fails, never panics, on bad
-//! input.
+//! blocks (bytes, LEB128 numbers, nesting) and never panics on bad input.
+//!
+//! The first problem found is kept, and from then on the input reads as
+//! empty: every read gives zero, an empty slice or an empty list, so a
+//! value being decoded is finished quickly with those stand-ins, and
+//! [`Input::finish`] reports the problem. Decoding code therefore needs no
+//! error path of its own, which keeps it small.
 
 use super::error::{Problem, WireError};
 
@@ -15,6 +20,8 @@ pub struct Input<'a> {
     len: usize,
     /// Lists currently open.
     depth: u32,
+    /// The first problem found, after which the input reads as empty.
+    failure: Option<WireError>,
 }
 
 impl<'a> Input<'a> {
@@ -24,6 +31,7 @@ impl<'a> Input<'a> {
             rest: bytes,
             len: bytes.len(),
             depth: 0,
+            failure: None,
         }
     }
 
@@ -37,60 +45,82 @@ impl<'a> Input<'a> {
         self.rest.len()
     }
 
-    /// `problem`, at the next byte.
-    pub fn error(&self, problem: Problem) -> WireError {
-        WireError::at(self.offset(), problem)
+    /// Records `problem`, found at `offset`, unless a problem was found
+    /// before; the input reads as empty from now on.
+    pub fn fail(&mut self, offset: usize, problem: Problem) {
+        self.failure.get_or_insert(WireError::at(offset, problem));
+        self.rest = &[];
     }
 
-    /// The next byte.
-    pub fn byte(&mut self) -> Result<u8, WireError> {
-        let (&first, rest) = self.rest.split_first().ok_or(self.error(Problem::Truncated))?;
-        self.rest = rest;
-        Ok(first)
+    /// Whether a problem has been found.
+    pub fn failed(&self) -> bool {
+        self.failure.is_some()
     }
 
-    /// The next `count` bytes.
-    pub fn bytes(&mut self, count: usize) -> Result<&'a [u8], WireError> {
+    /// The next byte (0 past the end).
+    pub fn byte(&mut self) -> u8 {
+        match self.rest.split_first() {
+            Some((&first, rest)) => {
+                self.rest = rest;
+                first
+            }
+            None => {
+                self.fail(self.offset(), Problem::Truncated);
+                0
+            }
+        }
+    }
+
+    /// The next `count` bytes (none if fewer are left).
+    pub fn bytes(&mut self, count: usize) -> &'a [u8] {
         if count > self.rest.len() {
-            return Err(self.error(Problem::Truncated));
+            self.fail(self.offset(), Problem::Truncated);
+            return &[];
         }
         let (taken, rest) = self.rest.split_at(count);
         self.rest = rest;
-        Ok(taken)
+        taken
     }
 
     /// An unsigned LEB128 number.
-    pub fn number(&mut self) -> Result<u64, WireError> {
+    pub fn number(&mut self) -> u64 {
         let start = self.offset();
         let mut value = 0u64;
         let mut shift = 0;
         loop {
-            let byte = self.byte()?;
+            let byte = self.byte();
             let bits = u64::from(byte & 0x7f);
             if shift > 63 || (shift == 63 && bits > 1) {
-                return Err(WireError::at(start, Problem::TooLarge));
+                self.fail(start, Problem::TooLarge);
+                return 0;
             }
             value |= bits << shift;
             if byte & 0x80 == 0 {
-                return Ok(value);
+                return value;
             }
             shift += 7;
         }
     }
 
     /// A length or index: a number that fits `usize`.
-    pub fn size(&mut self) -> Result<usize, WireError> {
+    pub fn size(&mut self) -> usize {
         let start = self.offset();
-        usize::try_from(self.number()?).map_err(|_| WireError::at(start, Problem::TooLarge))
+        let number = self.number();
+        usize::try_from(number).unwrap_or_else(|_| {
+            self.fail(start, Problem::TooLarge);
+            0
+        })
     }
 
-    /// Opens a list, failing beyond [`MAX_DEPTH`]; [`Input::leave`] closes it.
-    pub fn enter(&mut self) -> Result<(), WireError> {
+    /// Opens a list; beyond [`MAX_DEPTH`] the input fails instead and this
+    /// returns false. [`Input::leave`] closes an opened list.
+    pub fn enter(&mut self) -> bool {
         if self.depth >= MAX_DEPTH {
-            return Err(self.error(Problem::TooDeep));
+            self.fail(self.offset(), Problem::TooDeep);
+            return false;
         }
         self.depth += 1;
-        Ok(())
+        true
     }
 
     /// Closes the list opened last.
@@ -98,12 +128,12 @@ impl<'a> Input<'a> {
         self.depth = self.depth.saturating_sub(1);
     }
 
-    /// Checks that every byte has been read.
+    /// The first problem found, or else whether every byte has been read.
     pub fn finish(self) -> Result<(), WireError> {
-        if self.rest.is_empty() {
-            Ok(())
-        } else {
-            Err(self.error(Problem::TrailingBytes))
+        match self.failure {
+            Some(failure) => Err(failure),
+            None if self.rest.is_empty() => Ok(()),
+            None => Err(WireError::at(self.offset(), Problem::TrailingBytes)),
         }
     }
 }

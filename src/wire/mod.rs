@@ -55,8 +55,10 @@ pub trait Wire: Sized {
     /// Appends the encoding of `self` to `out`.
     fn encode(&self, out: &mut Vec<u8>);
 
-    /// Reads one value from `input`, leaving it just after the value.
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError>;
+    /// Reads one value from `input`, leaving it just after the value. On
+    /// bad input, the input fails (see [`Input`]) and the value returned
+    /// is a stand-in, which [`from_bytes`] and [`from_unframed`] discard.
+    fn decode(input: &mut Input<'_>) -> Self;
 }
 
 /// The header, then `value`.
@@ -70,17 +72,19 @@ pub fn to_bytes<T: Wire>(value: &T) -> Vec<u8> {
 /// The value encoded by [`to_bytes`]: the header must match and every byte
 /// must be used.
 pub fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
-    let mut input = Input::new(bytes);
-    if input.bytes(MAGIC.len()).ok() != Some(&MAGIC[..]) {
+    let Some(body) = bytes.strip_prefix(&MAGIC[..]) else {
         return Err(WireError::at(0, Problem::BadMagic));
+    };
+    match body.first() {
+        None => Err(WireError::at(MAGIC.len(), Problem::Truncated)),
+        Some(&VERSION) => {
+            let mut input = Input::new(bytes);
+            input.bytes(MAGIC.len() + 1);
+            let value = T::decode(&mut input);
+            input.finish().map(|()| value)
+        }
+        Some(&version) => Err(WireError::at(MAGIC.len(), Problem::UnsupportedVersion(version))),
     }
-    let version = input.byte()?;
-    if version != VERSION {
-        return Err(WireError::at(MAGIC.len(), Problem::UnsupportedVersion(version)));
-    }
-    let value = T::decode(&mut input)?;
-    input.finish()?;
-    Ok(value)
 }
 
 /// One value encoded with no header, such as a framed simulation's bytes:
@@ -88,7 +92,6 @@ pub fn from_bytes<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
 /// `bytes`.
 pub fn from_unframed<T: Wire>(bytes: &[u8]) -> Result<T, WireError> {
     let mut input = Input::new(bytes);
-    let value = T::decode(&mut input)?;
-    input.finish()?;
-    Ok(value)
+    let value = T::decode(&mut input);
+    input.finish().map(|()| value)
 }

@@ -2,7 +2,7 @@
 //! booleans, strings, lists, options and pairs.
 
 use super::Wire;
-use super::error::{Problem, WireError};
+use super::error::Problem;
 use super::input::Input;
 
 /// Appends `value` as unsigned LEB128.
@@ -14,13 +14,16 @@ pub fn put_number(out: &mut Vec<u8>, mut value: u64) {
     out.push(value as u8);
 }
 
-/// Reads a one-byte tag below `count`.
-pub fn tag(input: &mut Input<'_>, count: u8) -> Result<u8, WireError> {
-    let tag = input.byte()?;
+/// Reads a one-byte tag below `count` (0 once the input has failed, as it
+/// does on a tag that names nothing).
+pub fn tag(input: &mut Input<'_>, count: u8) -> u8 {
+    let start = input.offset();
+    let tag = input.byte();
     if tag < count {
-        Ok(tag)
+        tag
     } else {
-        Err(WireError::at(input.offset() - 1, Problem::BadTag(tag)))
+        input.fail(start, Problem::BadTag(tag));
+        0
     }
 }
 
@@ -29,9 +32,13 @@ impl Wire for u32 {
         put_number(out, u64::from(*self));
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
+    fn decode(input: &mut Input<'_>) -> Self {
         let start = input.offset();
-        u32::try_from(input.number()?).map_err(|_| WireError::at(start, Problem::TooLarge))
+        let number = input.number();
+        u32::try_from(number).unwrap_or_else(|_| {
+            input.fail(start, Problem::TooLarge);
+            0
+        })
     }
 }
 
@@ -40,7 +47,7 @@ impl Wire for usize {
         put_number(out, *self as u64);
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
+    fn decode(input: &mut Input<'_>) -> Self {
         input.size()
     }
 }
@@ -50,8 +57,8 @@ impl Wire for bool {
         out.push(u8::from(*self));
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
-        Ok(tag(input, 2)? == 1)
+    fn decode(input: &mut Input<'_>) -> Self {
+        tag(input, 2) == 1
     }
 }
 
@@ -61,13 +68,16 @@ impl Wire for String {
         out.extend_from_slice(self.as_bytes());
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
+    fn decode(input: &mut Input<'_>) -> Self {
         let start = input.offset();
-        let len = input.size()?;
-        let bytes = input.bytes(len)?;
+        let len = input.size();
+        let bytes = input.bytes(len);
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(text.to_owned()),
-            Err(_) => Err(WireError::at(start, Problem::BadUtf8)),
+            Ok(text) => text.to_owned(),
+            Err(_) => {
+                input.fail(start, Problem::BadUtf8);
+                String::new()
+            }
         }
     }
 }
@@ -80,17 +90,23 @@ impl<T: Wire> Wire for Vec<T> {
         }
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
-        input.enter()?;
-        let len = input.size()?;
+    fn decode(input: &mut Input<'_>) -> Self {
+        if !input.enter() {
+            return Vec::new();
+        }
+        let len = input.size();
         // Every item takes at least one byte: a corrupt length cannot
-        // reserve more than the input could hold.
+        // reserve more than the input could hold, nor read on once the
+        // input has run out (or failed).
         let mut items = Vec::with_capacity(len.min(input.remaining()));
         for _ in 0..len {
-            items.push(T::decode(input)?);
+            if input.failed() {
+                break;
+            }
+            items.push(T::decode(input));
         }
         input.leave();
-        Ok(items)
+        items
     }
 }
 
@@ -105,10 +121,10 @@ impl<T: Wire> Wire for Option<T> {
         }
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
-        match tag(input, 2)? {
-            0 => Ok(None),
-            _ => T::decode(input).map(Some),
+    fn decode(input: &mut Input<'_>) -> Self {
+        match tag(input, 2) {
+            0 => None,
+            _ => Some(T::decode(input)),
         }
     }
 }
@@ -119,7 +135,7 @@ impl<A: Wire, B: Wire> Wire for (A, B) {
         self.1.encode(out);
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
-        Ok((A::decode(input)?, B::decode(input)?))
+    fn decode(input: &mut Input<'_>) -> Self {
+        (A::decode(input), B::decode(input))
     }
 }

@@ -124,7 +124,7 @@ impl Wire for u64 {
         primitives::put_number(out, *self);
     }
 
-    fn decode(input: &mut Input<'_>) -> Result<Self, WireError> {
+    fn decode(input: &mut Input<'_>) -> Self {
         input.number()
     }
 }
@@ -136,6 +136,29 @@ fn a_huge_length_in_little_input_is_truncation_not_an_allocation() {
     body.push(0);
     assert_eq!(problem::<Vec<String>>(&file(&body)), Problem::Truncated);
     assert_eq!(problem::<String>(&file(&body)), Problem::Truncated);
+}
+
+#[test]
+fn the_first_problem_is_the_one_reported_and_decoding_stops_there() {
+    let header = MAGIC.len() + 1;
+    // A list claiming four billion strings whose first is not UTF-8: the
+    // bad string is reported, not the missing rest, and no stand-in is
+    // decoded for each of the items the length claims.
+    let mut body = Vec::new();
+    primitives::put_number(&mut body, u64::from(u32::MAX));
+    body.extend([2, 0xc3, 0x28]);
+    let length_bytes = body.len() - 3;
+    assert_eq!(
+        from_bytes::<Vec<String>>(&file(&body)),
+        Err(WireError::at(header + length_bytes, Problem::BadUtf8))
+    );
+    // An unknown tag inside a list, followed by bytes that would decode.
+    let mut tags = vec![3, EventKind::End as u8, 200];
+    tags.extend([EventKind::Start as u8; 8]);
+    assert_eq!(
+        from_bytes::<Vec<EventKind>>(&file(&tags)),
+        Err(WireError::at(header + 2, Problem::BadTag(200)))
+    );
 }
 
 /// A script step whose one fault branches into a step like it, `depth` times.
