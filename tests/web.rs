@@ -125,10 +125,16 @@ async fn type_without_waiting(text: &str) {
         .expect("search box")
         .unchecked_into();
     input.set_value(text);
-    input
-        .dispatch_event(&web_sys::Event::new("input").expect("event"))
-        .expect("dispatch");
+    input.dispatch_event(&bubbling("input")).expect("dispatch");
     ticks().await;
+}
+
+/// An event named `name` that bubbles, as a browser sends `input` and
+/// `change`: the app listens for them on the controls' container.
+fn bubbling(name: &str) -> web_sys::Event {
+    let init = web_sys::EventInit::new();
+    init.set_bubbles(true);
+    web_sys::Event::new_with_event_init_dict(name, &init).expect("event")
 }
 
 fn history_length() -> u32 {
@@ -713,9 +719,7 @@ async fn a_parameter_in_the_link_sets_its_picker_and_a_change_reruns_from_the_st
     assert_eq!(picker.value(), "5");
     assert!(counter().starts_with("Step 6 of "), "{}", counter());
     picker.set_value("2");
-    picker
-        .dispatch_event(&web_sys::Event::new("change").expect("event"))
-        .expect("dispatch");
+    picker.dispatch_event(&bubbling("change")).expect("dispatch");
     settle().await;
     assert!(
         counter().starts_with("Step 0 of "),

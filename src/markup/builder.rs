@@ -48,6 +48,13 @@ impl Markup {
         self.close(tag);
     }
 
+    /// An empty container named `name` (`data-slot`) that makes no box of
+    /// its own (`display: contents`), so that what is later written in it
+    /// lays out as if it stood in its place.
+    pub fn slot(&mut self, name: &'static str) {
+        self.leaf("div", &[("class", "contents"), ("data-slot", name)], "");
+    }
+
     /// Markup written by this crate, never by a catalog or a user: only a
     /// constant is accepted.
     pub fn raw(&mut self, markup: &'static str) {
@@ -70,6 +77,11 @@ impl Html {
     /// The markup as text.
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// Adds `more` after this markup.
+    pub fn append(&mut self, more: &Html) {
+        self.0.push_str(&more.0);
     }
 
     /// The markup as an owned string.

@@ -123,3 +123,22 @@ fn a_related_pattern_missing_from_the_catalog_is_left_out() {
     assert_eq!(count(&rest, r#"<span class="related-why">"#), known);
     assert!(!rest.contains("no-such-pattern"));
 }
+
+#[test]
+fn not_found_suggests_patterns_as_links_under_the_base_and_links_home() {
+    let catalog = catalog();
+    let saga = catalog.pattern("saga").expect("saga");
+    let cqrs = catalog.pattern("cqrs").expect("cqrs");
+    let html = not_found(&[saga, cqrs], &Links::new("/base", "/base/patterns/sagaa")).into_string();
+    assert!(html.starts_with(r#"<section class="not-found" aria-labelledby="not-found-title">"#));
+    assert!(
+        html.contains(r#"<li><a href="/base/patterns/saga">Saga</a><span class="related-why">"#),
+        "{html}"
+    );
+    assert_eq!(count(&html, "<li>"), 2, "one item per suggestion, in order");
+    assert!(html.find("patterns/saga").expect("saga") < html.find("patterns/cqrs").expect("cqrs"));
+    assert!(html.contains(r#"<a href="/base/">Browse all patterns</a>"#), "{html}");
+    assert!(!html.contains("aria-current"), "none of them is the address shown");
+    let none = not_found(&[], &Links::new("", "/nowhere")).into_string();
+    assert!(none.contains(r#"<ul class="related suggestions"></ul>"#), "{none}");
+}

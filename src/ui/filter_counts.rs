@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::after_paint::after_paint;
+use super::effects::effect;
 use super::url_view::UrlView;
 use crate::search::ViewResults;
 
@@ -26,7 +27,7 @@ impl FilterCounts {
         // Numbers the changes of `results`: a deferred update is dropped
         // when a later change came before it ran.
         let changes = StoredValue::new(0u64);
-        Effect::new(move |_| {
+        effect(Box::new(move || {
             results.track();
             let change = changes.get_value().wrapping_add(1);
             changes.set_value(change);
@@ -39,7 +40,7 @@ impl FilterCounts {
             } else {
                 shown.notify();
             }
-        });
+        }));
         Self { results, shown }
     }
 

@@ -1,83 +1,82 @@
-//! The category and tag filters. Each choice shows how many patterns it
-//! would leave; tags combine with AND, which the legend says. A large
-//! catalog offers its most used tags first and the rest on request (see
-//! [`crate::search::offered_tags`]).
+//! The category and tag chips: what each says, and keeping them in step.
+//! Each choice shows how many patterns it would leave; tags combine with
+//! AND, which the legend says. A large catalog offers its most used tags
+//! first and the rest on request (see [`crate::search::offered_tags`]).
 //!
-//! Each chip reads its own count through a memo of its own, so a change
-//! reruns only the chips whose count changed; the counts come from
+//! Each list of chips is written whole when the choices it lists change;
+//! a change of the counts then rewrites only the chips whose count or
+//! selection changed, in place. The counts come from
 //! [`super::filter_counts`], which lets a keystroke paint its results first.
 
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
 
-use super::data;
+use super::data::{self, TagChoices};
 use super::filter_counts::FilterCounts;
+use super::in_place::{find, set_flag, set_text};
 use super::url_view::UrlView;
-use crate::search::{FacetCount, offered_tags};
-use crate::ui::collect_any::CollectAny;
+use crate::catalog::Catalog;
+use crate::markup::{Chip, Facet, chip_disabled, chips, patterns_in_parentheses};
+use crate::search::{FacetCount, ViewResults, offered_tags};
+use crate::ui::markup_host::set_markup;
 
-/// A chip's count and whether its choice is selected.
-type ChipState = (usize, bool);
-
-/// The state of the facet at `at` in `facets`, if it is the one named `slug`.
-fn facet_state(facets: &[FacetCount], at: usize, slug: &str) -> ChipState {
+/// The count and selection of the facet at `at` in `facets`, if it is the
+/// one named `slug`.
+fn facet_state(facets: &[FacetCount], at: usize, slug: &str) -> (usize, bool) {
     facets
         .get(at)
         .filter(|f| f.slug == slug)
         .map_or((0, false), |f| (f.count, f.selected))
 }
 
-/// One category at a time, or all of them.
-#[component]
-pub fn CategoryFilter(counts: FilterCounts) -> impl IntoView {
-    let url = expect_context::<UrlView>();
-    let categories = data::catalog().map(|c| c.categories.as_slice()).unwrap_or_default();
-    let chips = categories
-        .iter()
-        .enumerate()
-        .map(|(at, category)| {
-            let slug: &'static str = &category.slug;
-            view! {
-                <FilterChip
-                    label=category.name.clone()
-                    state=Memo::new(move |_| counts.with(|r| facet_state(&r.categories, at, slug)))
-                    on_toggle=Callback::new(move |()| {
-                        url.update(|view| {
-                            view.category = if view.category.as_deref() == Some(slug) { None } else { Some(slug.to_owned()) };
-                        });
-                    })
-                />
-            }
-        })
-        .collect_any();
-    // The selection alone, so that typing does not rerun the "All" chip
-    // ahead of the counts.
-    let no_category = Memo::new(move |_| url.view.read().category.is_none());
-    view! {
-        <fieldset class="filter-group">
-            <legend>"Category"</legend>
-            <ul class="chips">
-                <FilterChip
-                    label="All".to_owned()
-                    state=Memo::new(move |_| (counts.with(|r| r.any_category), no_category.get()))
-                    on_toggle=Callback::new(move |()| url.update(|view| view.category = None))
-                />
-                {chips}
-            </ul>
-        </fieldset>
-    }
+/// The category chips, `All` first, as `results` counts them (`All` is
+/// selected when `no_category`).
+pub fn category_chips(catalog: &'static Catalog, results: &ViewResults<'_>, no_category: bool) -> Vec<Chip<'static>> {
+    let all = Chip {
+        facet: Facet::AnyCategory,
+        label: "All",
+        count: results.any_category,
+        selected: no_category,
+    };
+    let categories = catalog.categories.iter().enumerate().map(|(at, category)| {
+        let (count, selected) = facet_state(&results.categories, at, &category.slug);
+        Chip {
+            facet: Facet::Category(&category.slug),
+            label: &category.name,
+            count,
+            selected,
+        }
+    });
+    std::iter::once(all).chain(categories).collect()
 }
 
-/// Any number of tags; a pattern must carry every selected one.
-#[component]
-pub fn TagFilter(counts: FilterCounts) -> impl IntoView {
-    let url = expect_context::<UrlView>();
-    let choices = data::tag_choices();
-    let expanded = RwSignal::new(false);
-    // (expanded, tags offered): while collapsed, a tag once offered stays
-    // offered. So the list only changes on expanding or collapsing it and
-    // on navigation, never under the chip just clicked, and is rendered
-    // again whole (by position) when it does.
-    let offered = Memo::new(move |before: Option<&(bool, Vec<&'static str>)>| {
+/// The chips of the tags in `offered`, as `results` counts them.
+pub fn tag_chip_list(offered: &[&'static str], results: &ViewResults<'_>) -> Vec<Chip<'static>> {
+    let all = &data::tag_choices().all;
+    offered
+        .iter()
+        .map(|&tag| {
+            let at = all.binary_search(&tag).unwrap_or(usize::MAX);
+            let (count, selected) = facet_state(&results.tags, at, tag);
+            Chip {
+                facet: Facet::Tag(tag),
+                label: tag,
+                count,
+                selected,
+            }
+        })
+        .collect()
+}
+
+/// The tags offered: (expanded, tags). While collapsed, a tag once offered
+/// stays offered, so the list only changes on expanding or collapsing it
+/// and on navigation, never under the chip just clicked, and is written
+/// again whole when it does.
+pub fn offered(url: UrlView, expanded: RwSignal<bool>) -> Memo<(bool, Vec<&'static str>)> {
+    let choices: &'static TagChoices = data::tag_choices();
+    Memo::new(move |before: Option<&(bool, Vec<&'static str>)>| {
         if expanded.get() {
             return (true, choices.all.clone());
         }
@@ -88,76 +87,69 @@ pub fn TagFilter(counts: FilterCounts) -> impl IntoView {
             false,
             offered_tags(&choices.all, &choices.common, before, &url.view.read().tags),
         )
-    });
-    let chip = move |tag: &'static str| {
-        let at = choices.all.binary_search(&tag).unwrap_or(usize::MAX);
-        view! {
-            <FilterChip
-                label=format!("#{tag}")
-                state=Memo::new(move |_| counts.with(|r| facet_state(&r.tags, at, tag)))
-                on_toggle=Callback::new(move |()| url.update(|view| *view = view.with_tag_toggled(tag)))
-            />
-        }
-    };
-    let more = (choices.all.len() > choices.common.len()).then(|| {
-        let total = choices.all.len();
-        view! {
-            <button
-                type="button"
-                class="link-button more-tags"
-                aria-expanded=move || expanded.get().to_string()
-                on:click=move |_| expanded.update(|e| *e = !*e)
-            >
-                {move || if expanded.get() { "Show fewer tags".to_owned() } else { format!("Show all {total} tags") }}
-            </button>
-        }
-    });
-    view! {
-        <fieldset class="filter-group">
-            <legend>
-                "Tags " <span class="filter-hint">"(a pattern must have every selected tag)"</span>
-            </legend>
-            <ul class="chips">{move || offered.get().1.into_iter().map(chip).collect_any()}</ul>
-            {more}
-        </fieldset>
-    }
+    })
 }
 
-/// A toggle button for one filter choice, with the number of patterns it
-/// would leave; a choice that would leave none is disabled unless selected.
-#[component]
-fn FilterChip(
-    /// What the chip says.
-    label: String,
-    /// How many patterns the view would show with this choice, and whether
-    /// the choice is in the current view.
-    state: Memo<ChipState>,
-    /// Selects or deselects the choice.
-    on_toggle: Callback<()>,
-) -> impl IntoView {
-    let count = move || state.get().0;
-    let selected = move || state.get().1;
-    view! {
-        <li>
-            <button
-                type="button"
-                class="chip"
-                aria-pressed=move || selected().to_string()
-                disabled=move || count() == 0 && !selected()
-                on:click=move |_| on_toggle.run(())
-            >
-                {label}
-                <span class="count" aria-label=move || patterns_in_parentheses(count())>{count}</span>
-            </button>
-        </li>
-    }
+/// Keeps the chips under `root` in step with `counts`: the category chips
+/// (`All` first) and the tags `offered`.
+pub fn keep_chips_in_step(
+    catalog: &'static Catalog,
+    root: NodeRef<Div>,
+    counts: FilterCounts,
+    url: UrlView,
+    offered: Memo<(bool, Vec<&'static str>)>,
+) {
+    // The selection alone, so that typing does not update the "All" chip
+    // ahead of the counts.
+    let no_category = Memo::new(move |_| url.view.read().category.is_none());
+    keep_list_in_step(
+        root,
+        "[data-slot=categories]",
+        Box::new(move || counts.with(|r| category_chips(catalog, r, no_category.get()))),
+    );
+    keep_list_in_step(
+        root,
+        "[data-slot=tags]",
+        Box::new(move || {
+            let tags = offered.read();
+            counts.with(|r| tag_chip_list(&tags.1, r))
+        }),
+    );
 }
 
-/// A chip's count as its accessible name reads it: "(1 pattern)", "(3 patterns)".
-fn patterns_in_parentheses(count: usize) -> String {
-    if count == 1 {
-        "(1 pattern)".to_owned()
-    } else {
-        format!("({count} patterns)")
+/// Keeps the list `selector` finds under `root` showing the chips `read`
+/// returns: written whole when it first can be and whenever the choices
+/// listed change, and otherwise only the chips whose count or selection
+/// changed, in place.
+fn keep_list_in_step(root: NodeRef<Div>, selector: &'static str, read: Box<dyn Fn() -> Vec<Chip<'static>>>) {
+    Effect::new(move |shown: Option<Option<Vec<Chip<'static>>>>| {
+        let now = read();
+        let list = find(root, selector)?;
+        let shown = shown
+            .flatten()
+            .filter(|shown| shown.len() == now.len() && shown.iter().zip(&now).all(|(a, b)| a.facet == b.facet));
+        let Some(shown) = shown else {
+            set_markup(&list, &chips(&now));
+            return Some(now);
+        };
+        let buttons = list.query_selector_all("button").ok()?;
+        for (at, (before, chip)) in shown.iter().zip(&now).enumerate() {
+            if before != chip
+                && let Some(button) = buttons.item(at as u32).and_then(|n| n.dyn_into::<Element>().ok())
+            {
+                show_chip_state(&button, chip);
+            }
+        }
+        Some(now)
+    });
+}
+
+/// Writes a chip's count and selection into its button, in place.
+fn show_chip_state(button: &Element, chip: &Chip<'_>) {
+    let _ = button.set_attribute("aria-pressed", if chip.selected { "true" } else { "false" });
+    set_flag(button, "disabled", chip_disabled(chip.count, chip.selected));
+    if let Ok(Some(badge)) = button.query_selector(".count") {
+        set_text(&badge, &chip.count.to_string());
+        let _ = badge.set_attribute("aria-label", &patterns_in_parentheses(chip.count));
     }
 }

@@ -2,23 +2,27 @@
 //! the category and tag filters and the count each choice would leave.
 //! The whole view comes from the URL; this page only renders it.
 
-use leptos::either::Either;
+use leptos::ev::MouseEvent;
+use leptos::html::Div;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlDivElement, HtmlElement};
 
 use super::below_fold::{LaterCards, cards_now};
 use super::data;
+use super::effects::effect;
 use super::filter_counts::FilterCounts;
-use super::filters::{CategoryFilter, TagFilter};
 use super::first_render::{later, later_still};
-use super::markup_host::{markup, page_links};
+use super::home_controls::HomeControls;
+use super::markup_host::{page_links, set_markup};
 use super::title::set_title;
 use super::url_view::{UrlView, use_url_view};
 use crate::catalog::Catalog;
-use crate::markup::card_groups;
+use crate::markup::{Html, SHOW_ALL, SHOW_MORE, card_groups, no_results, show_more};
 use crate::search::{PAGE_SIZE, View, ViewResults, apply_view, listing};
 
 /// What the home page shows for the current view.
-type Shown = ViewResults<'static>;
+pub type Shown = ViewResults<'static>;
 
 /// The home page.
 #[component]
@@ -42,80 +46,10 @@ pub fn Home() -> impl IntoView {
         </div>
         // The rest comes in the tasks after the mount (see `first_render`),
         // so the mount's own task renders only what that first paint showed.
-        {later(move || {
-            view! {
-                <SearchBox/>
-                <div class="filters">
-                    <CategoryFilter counts/>
-                    <TagFilter counts/>
-                </div>
-                <StatusLine result total=catalog.patterns.len()/>
-            }
-        })}
+        {later(move || view! { <HomeControls catalog result counts/> })}
         {later_still(move || view! { <Results catalog result/> })}
     }
     .into_any()
-}
-
-/// The search field. Typing shows results at once and updates the URL once
-/// it pauses, adding one history entry per search (see [`UrlView::type_text`]).
-#[component]
-fn SearchBox() -> impl IntoView {
-    let url = expect_context::<UrlView>();
-    view! {
-        <form class="search-form" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input">"Search patterns"</label>
-            <div class="search-row">
-                <input
-                    id="search-input"
-                    type="search"
-                    autocomplete="off"
-                    spellcheck="false"
-                    placeholder="A problem, a name or a tag: e.g. charged twice"
-                    prop:value=move || url.view.read().q.clone()
-                    on:input=move |ev| {
-                        url.type_text(event_target_value(&ev));
-                    }
-                />
-            </div>
-        </form>
-    }
-}
-
-/// How many patterns are shown, what was ignored, and a way back.
-#[component]
-fn StatusLine(result: Memo<Shown>, total: usize) -> impl IntoView {
-    let url = expect_context::<UrlView>();
-    let filtered = move || !url.view.read().is_default();
-    view! {
-        <div class="status-line">
-            <p role="status" aria-live="polite" aria-atomic="true" class="result-count">
-                {move || {
-                    let shown = result.read().patterns.len();
-                    if shown == total {
-                        format!("Showing all {total} patterns")
-                    } else {
-                        format!("Showing {shown} of {total} patterns")
-                    }
-                }}
-            </p>
-            <Show when=filtered>
-                <button type="button" class="link-button" on:click=move |_| url.set(View::default())>
-                    "Clear search and filters"
-                </button>
-            </Show>
-        </div>
-        {move || {
-            let result = result.read();
-            let mut ignored: Vec<String> = Vec::new();
-            if let Some(category) = &result.unknown_category {
-                ignored.push(format!("unknown category “{category}”"));
-            }
-            ignored.extend(result.unknown_tags.iter().map(|t| format!("unknown tag “{t}”")));
-            (!ignored.is_empty())
-                .then(|| view! { <p class="notice">{format!("Ignored in this link: {}.", ignored.join(", "))}</p> })
-        }}
-    }
 }
 
 /// The cards: grouped by category without a search, ranked with one; a
@@ -141,54 +75,66 @@ fn Results(catalog: &'static Catalog, result: Memo<Shown>) -> impl IntoView {
         previous.map_or(1, |n| n + 1)
     });
     let later_cards = LaterCards::new(renders);
-    move || {
+    let list = NodeRef::<Div>::new();
+    effect(Box::new(move || {
         let result = result.read();
-        if result.patterns.is_empty() {
-            let q = url.view.read().q.clone();
-            let what = if q.trim().is_empty() {
-                "these filters".to_owned()
+        let html = if result.patterns.is_empty() {
+            no_results(&url.view.read().q)
+        } else {
+            let shown = listing(catalog, &result, current_limit.get());
+            let (listed, remaining) = (shown.listed, shown.remaining);
+            // A keystroke paints the cards that reach the window, and the
+            // next frame all of them; any other change, which comes alone,
+            // paints them all at once.
+            let now = if url.is_typed() && !later_cards.released() {
+                cards_now(listed)
             } else {
-                format!("“{q}”")
+                listed
             };
-            return Either::Left(view! {
-                <section class="empty-state" aria-labelledby="no-results">
-                    <h2 id="no-results">{format!("No patterns match {what}")}</h2>
-                    <p>"Try fewer words, another spelling, or fewer filters."</p>
-                    <button type="button" on:click=move |_| url.set(View::default())>
-                        "Show all patterns"
-                    </button>
-                </section>
-            });
+            later_cards.painted(now < listed);
+            let shown = if now < listed {
+                listing(catalog, &result, now)
+            } else {
+                shown
+            };
+            let mut html = page_links(|links| card_groups(&shown, &result.query, catalog, links));
+            html.append(&show_more(remaining));
+            html
+        };
+        if let Some(list) = list.get() {
+            write_keeping_focus(&list, &html);
         }
-        let shown = listing(catalog, &result, current_limit.get());
-        let (listed, remaining) = (shown.listed, shown.remaining);
-        // A keystroke paints the cards that reach the window, and the next
-        // frame all of them; any other change, which comes alone, paints
-        // them all at once.
-        let now = if url.is_typed() && !later_cards.released() {
-            cards_now(listed)
-        } else {
-            listed
-        };
-        later_cards.painted(now < listed);
-        let shown = if now < listed {
-            listing(catalog, &result, now)
-        } else {
-            shown
-        };
-        let cards = page_links(|links| card_groups(&shown, &result.query, catalog, links));
-        let more = (remaining > 0).then(|| {
-            let next = remaining.min(PAGE_SIZE);
-            view! {
-                <button
-                    type="button"
-                    class="show-more"
-                    on:click=move |_| limit.set((url.view.get_untracked(), listed + PAGE_SIZE))
-                >
-                    {format!("Show {next} more ({remaining} not listed yet)")}
-                </button>
-            }
-        });
-        Either::Right(view! { {markup(cards)} {more} })
+    }));
+    let on_click = move |ev: MouseEvent| {
+        let act = ev
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|e| e.closest("button[data-act]").ok().flatten())
+            .and_then(|button| button.get_attribute("data-act"));
+        match act.as_deref() {
+            Some(SHOW_ALL) => url.set(View::default()),
+            Some(SHOW_MORE) => limit.set((url.view.get_untracked(), current_limit.get_untracked() + PAGE_SIZE)),
+            _ => {}
+        }
+    };
+    view! { <div class="contents" node_ref=list on:click=on_click></div> }
+}
+
+/// Writes `html` into `list`; when the "Show more" button had focus, the
+/// new one (if more remain) takes it, as the button would have kept it had
+/// it stayed in place.
+fn write_keeping_focus(list: &HtmlDivElement, html: &Html) {
+    let focused_more = document()
+        .active_element()
+        .is_some_and(|e| e.class_name() == "show-more" && list.contains(Some(&e)));
+    set_markup(list, html);
+    if focused_more
+        && let Some(more) = list
+            .query_selector(".show-more")
+            .ok()
+            .flatten()
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        let _ = more.focus();
     }
 }

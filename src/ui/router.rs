@@ -1,6 +1,6 @@
 //! A small client-side router: the current address as a signal, kept in
-//! step with the History API, and [`link`]s, whose clicks one listener for
-//! the whole page turns into navigation without reloading. Which page an
+//! step with the History API, and links, whose clicks one listener for the
+//! whole page turns into navigation without reloading. Which page an
 //! address names is decided by the pure [`crate::route`]; this module only
 //! talks to the browser.
 //!
@@ -207,7 +207,7 @@ impl Location {
     }
 
     /// The current address, path (with the base) and query, untracked: what
-    /// a link's href must equal to be marked current (see [`link`]).
+    /// a link's href must equal to be marked current.
     pub fn address_untracked(&self) -> String {
         self.address
             .try_with_untracked(|(pathname, search)| format!("{pathname}{search}"))
@@ -215,7 +215,7 @@ impl Location {
     }
 
     /// Whether `href` is the current address (path and query), tracked.
-    fn is_current(&self, href: &str) -> bool {
+    pub fn is_current(&self, href: &str) -> bool {
         self.address
             .try_with(|(pathname, search)| href.strip_prefix(pathname.as_str()).is_some_and(|rest| rest == search))
             .unwrap_or(false)
@@ -292,44 +292,6 @@ pub fn provide_location() -> Location {
 /// (and provided) when there is none, rather than a panic.
 pub fn use_location() -> Location {
     use_context::<Location>().unwrap_or_else(provide_location)
-}
-
-/// A link within the app: a plain `<a href>` (so that opening it in a new
-/// tab, copying it or middle-clicking work as usual), marked
-/// `aria-current="page"` if its address (path and query) is the current one
-/// when it is rendered. A plain primary click on it navigates without
-/// reloading (see [`follow_link_click`]). `href` is absolute and under the
-/// base, as [`super::links`] builds them.
-///
-/// For page content, which is rendered again when the address changes in a
-/// way that could make such a link current. It holds no subscription: an
-/// effect subscribed to the app-long address and dropped with re-rendered
-/// content stays in the address's subscriber list (reactive_graph 0.2 keeps
-/// dead subscribers until they rerun, which a dropped effect never does),
-/// about 85 bytes per link and render. Links that outlive address changes,
-/// such as the site header's, use [`nav_link`].
-pub fn link(href: String, class: Option<&'static str>, content: impl IntoView + 'static) -> impl IntoView {
-    let current = use_location().is_current_untracked(&href).then_some("page");
-    view! {
-        <a href=href class=class aria-current=current>
-            {content}
-        </a>
-    }
-}
-
-/// A [`link`] that keeps `aria-current` in step with the address, for
-/// links rendered once for the life of the app (the site header).
-pub fn nav_link(href: String, class: Option<&'static str>, content: impl IntoView + 'static) -> impl IntoView {
-    let location = use_location();
-    let current = {
-        let href = href.clone();
-        move || location.is_current(&href).then_some("page")
-    };
-    view! {
-        <a href=href class=class aria-current=current>
-            {content}
-        </a>
-    }
 }
 
 /// Turns a plain primary click (no modifier key, not already handled) on

@@ -1,13 +1,16 @@
-//! Light and dark themes: the system setting by default, and a toggle that
-//! overrides it for this browser (kept in `localStorage`).
+//! Light and dark themes: the system setting by default, and a toggle (in
+//! the site header, see [`crate::markup::site_header`]) that overrides it
+//! for this browser (kept in `localStorage`).
 
 use leptos::prelude::*;
+
+use super::effects::effect;
 
 const STORAGE_KEY: &str = "patterns-forged-theme";
 
 /// The user's choice; `System` follows `prefers-color-scheme`.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Theme {
+pub enum Theme {
     System,
     Light,
     Dark,
@@ -31,7 +34,8 @@ impl Theme {
     }
 
     /// The next choice of the cycle System → Light → Dark → System.
-    fn next(self) -> Self {
+    /// The theme a click on the toggle switches to.
+    pub fn next(self) -> Self {
         match self {
             Theme::System => Theme::Light,
             Theme::Light => Theme::Dark,
@@ -39,7 +43,8 @@ impl Theme {
         }
     }
 
-    fn label(self) -> &'static str {
+    /// What the toggle says.
+    pub fn label(self) -> &'static str {
         match self {
             Theme::System => "Theme: system",
             Theme::Light => "Theme: light",
@@ -61,12 +66,12 @@ fn apply(theme: Theme) {
     }
 }
 
-/// A button that cycles the theme between system, light and dark.
-#[component]
-pub fn ThemeToggle() -> impl IntoView {
+/// The theme chosen for this browser, as a signal: the page follows it,
+/// and it is remembered, whenever it is set.
+pub fn use_theme() -> RwSignal<Theme> {
     let stored = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten());
-    let (theme, set_theme) = signal(Theme::from_stored(stored));
-    Effect::new(move |_| {
+    let theme = RwSignal::new(Theme::from_stored(stored));
+    effect(Box::new(move || {
         let theme = theme.get();
         apply(theme);
         if let Some(storage) = storage() {
@@ -75,15 +80,6 @@ pub fn ThemeToggle() -> impl IntoView {
                 None => storage.remove_item(STORAGE_KEY),
             };
         }
-    });
-    view! {
-        <button
-            type="button"
-            class="theme-toggle"
-            title="Switch between the system, light and dark themes"
-            on:click=move |_| set_theme.update(|t| *t = t.next())
-        >
-            {move || theme.get().label()}
-        </button>
-    }
+    }));
+    theme
 }

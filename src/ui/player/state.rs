@@ -9,15 +9,6 @@ use crate::sim::frame::{Frame, Timeline};
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices};
 
-/// The speeds the player offers, as (frames per second, the picker's
-/// value for it, label).
-pub const SPEEDS: [(f64, &str, &str); 4] = [
-    (0.5, "0.5", "0.5×"),
-    (1.0, "1", "1×"),
-    (2.0, "2", "2×"),
-    (4.0, "4", "4×"),
-];
-
 /// The seed every run uses, so that a link always shows the same story.
 pub const SEED: u64 = 7;
 
