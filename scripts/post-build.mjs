@@ -29,8 +29,9 @@
 // Before all that, in a release build (TRUNK_PROFILE=release, as Trunk sets
 // it for `trunk build --release`) it minifies the app's JavaScript glue with
 // terser, which Trunk's own minifier (Trunk.toml) leaves as wasm-bindgen
-// wrote it; then it renames the wasm and the glue after a hash of their
-// final bytes (see `nameAppByContent`).
+// wrote it, and gives the names the wasm and the glue share short forms
+// (see wasm-names.mjs); then it renames the wasm and the glue after a hash
+// of their final bytes (see `nameAppByContent`).
 //
 // The site's base path comes from the <base href> Trunk writes from
 // --public-url, so the same step serves "/" and "/patterns-forged/" builds.
@@ -42,6 +43,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { NamesError, shortenNames } from './wasm-names.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.dirname(HERE);
@@ -98,7 +101,10 @@ async function main(argv) {
 
   const base = basePath(html);
   refuseInlineAttributes(html);
-  if (process.env.TRUNK_PROFILE === 'release') html = await minifyGlue(dir, html);
+  if (process.env.TRUNK_PROFILE === 'release') {
+    html = await minifyGlue(dir, html);
+    html = shortenAppNames(dir, html);
+  }
   html = nameAppByContent(dir, html);
   const policy = contentSecurityPolicy(inlineScripts(html).map(sha256Base64), inlineStyles(html).map(sha256Base64));
   html = withPolicyMeta(html, policy);
@@ -339,16 +345,43 @@ async function minifyGlue(dir, html) {
     throw new BuildError(`terser cannot minify ${glue}: ${err.message}`);
   }
   writeFileSync(gluePath, code);
-  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
+  return withIntegrity(html, glue, Buffer.from(code, 'utf8'));
+}
+
+/**
+ * Gives the app's wasm imports and hashed exports short names, in the wasm
+ * and in its (minified) glue alike (see wasm-names.mjs), and returns
+ * index.html with both files' subresource-integrity hashes made for the
+ * new bytes.
+ */
+function shortenAppNames(dir, html) {
+  const wasm = readdirSync(dir).find((file) => APP_WASM.test(file));
+  if (!wasm) return html;
+  const glue = wasm.replace(/_bg\.wasm$/, '.js');
+  let result;
+  try {
+    result = shortenNames(readFileSync(path.join(dir, wasm)), readFileSync(path.join(dir, glue), 'utf8'));
+  } catch (err) {
+    if (err instanceof NamesError) throw new BuildError(`cannot shorten the names ${wasm} and ${glue} share: ${err.message}`);
+    throw err;
+  }
+  writeFileSync(path.join(dir, wasm), result.wasm);
+  writeFileSync(path.join(dir, glue), result.glue);
+  return withIntegrity(withIntegrity(html, glue, Buffer.from(result.glue, 'utf8')), wasm, result.wasm);
+}
+
+/** `html` with the integrity hash of every link to `file` made for `bytes`. */
+function withIntegrity(html, file, bytes) {
+  const integrity = `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   let found = 0;
   const updated = tagsOf(html, 'link').reduce((text, tag) => {
     const href = attributeOf(tag, 'href');
     const old = attributeOf(tag, 'integrity');
-    if (!href?.endsWith(`/${glue}`) || old === undefined) return text;
+    if (!href?.endsWith(`/${file}`) || old === undefined) return text;
     found += 1;
     return text.replace(tag, () => tag.replace(old, integrity));
   }, html);
-  if (found === 0 && /\sintegrity\s*=/i.test(html)) throw new BuildError(`index.html has integrity hashes but none on a link to ${glue}`);
+  if (found === 0 && /\sintegrity\s*=/i.test(html)) throw new BuildError(`index.html has integrity hashes but none on a link to ${file}`);
   return updated;
 }
 

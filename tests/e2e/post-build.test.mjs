@@ -214,7 +214,28 @@ test('a first run finishes the folder: a second changes nothing, minified page o
   }
 });
 
-test("in a release build the glue is minified, still works, and its integrity hash is the new bytes'", async () => {
+/** A wasm name: its length, then its bytes. */
+const wasmName = (text) => [text.length, ...Buffer.from(text)];
+/** A section: its id, its size, then `body`. */
+const section = (id, body) => [id, body.length, ...body];
+
+/**
+ * A small real module, shaped as wasm-bindgen's output: it imports `log`
+ * under a hashed name from its glue and exports `run`, a hashed symbol,
+ * which calls it with 7.
+ */
+function tinyWasm() {
+  return Buffer.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, [2, 0x60, 1, 0x7f, 0, 0x60, 0, 0]),
+    ...section(2, [1, ...wasmName('./app_bg.js'), ...wasmName('__wbg_log_0123456789abcdef'), 0, 0]),
+    ...section(3, [1, 1]),
+    ...section(7, [1, ...wasmName('run__h0123456789abcdef'), 0, 1]),
+    ...section(10, [1, 6, 0, 0x41, 7, 0x10, 0, 0x0b]),
+  ]);
+}
+
+test("in a release build the glue is minified and the names it shares with the wasm shortened; both still work, with their integrity hashes the new bytes'", async () => {
   const dir = await copyOf(null);
   const glue = [
     '/** The glue, as wasm-bindgen writes it: comments and long names. */',
@@ -223,32 +244,60 @@ test("in a release build the glue is minified, still works, and its integrity ha
     '  const totalOfBoth = firstNumber + secondNumber;',
     '  return totalOfBoth;',
     '}',
+    'export function imports(logged) {',
+    "  return { './app_bg.js': { __wbg_log_0123456789abcdef: (n) => logged.push(n) } };",
+    '}',
+    'export function run(wasm) { wasm.run__h0123456789abcdef(); }',
     'export default function init() { return addNumbers(1, 2); }',
     '',
   ].join('\n');
+  const wasm = tinyWasm();
   const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
   await writeFile(path.join(dir, 'app-0123456789abcdef.js'), glue);
-  await writeFile(path.join(dir, 'app-0123456789abcdef_bg.wasm'), 'not really wasm');
-  const links = `<link rel=modulepreload href=/app-0123456789abcdef.js crossorigin integrity=${sri(glue)}><link rel="preload" href="/app-0123456789abcdef_bg.wasm" integrity="${sri('not really wasm')}" as="fetch">`;
+  await writeFile(path.join(dir, 'app-0123456789abcdef_bg.wasm'), wasm);
+  const links = `<link rel=modulepreload href=/app-0123456789abcdef.js crossorigin integrity=${sri(glue)}><link rel="preload" href="/app-0123456789abcdef_bg.wasm" integrity="${sri(wasm)}" as="fetch">`;
   await writeFile(path.join(dir, 'index.html'), withIntro.replace('</head>', `${links}</head>`));
 
   const debug = await copyOf(dir);
   assert.equal((await postBuild([debug])).code, 0);
   const [debugGlue] = (await readdir(debug)).filter((file) => file.endsWith('.js') && file !== 'sw.js');
   assert.equal(await readFile(path.join(debug, debugGlue), 'utf8'), glue, 'without TRUNK_PROFILE=release the glue is left as it is');
+  const [debugWasm] = (await readdir(debug)).filter((file) => file.endsWith('.wasm'));
+  assert.deepEqual(await readFile(path.join(debug, debugWasm)), wasm, 'and so is the wasm');
 
   const run = await postBuild([dir], { TRUNK_PROFILE: 'release' });
   assert.equal(run.code, 0, run.stderr);
   const [minifiedName] = (await readdir(dir)).filter((file) => file.endsWith('.js') && file !== 'sw.js');
   const minified = await readFile(path.join(dir, minifiedName), 'utf8');
   assert.ok(minified.length < glue.length / 2, minified);
-  assert.doesNotMatch(minified, /Add them|The glue|totalOfBoth/);
+  assert.doesNotMatch(minified, /Add them|The glue|totalOfBoth|0123456789abcdef/);
   const module = await import(`data:text/javascript,${encodeURIComponent(minified)}`);
   assert.equal(module.addNumbers(2, 3), 5, 'exports keep their names');
   assert.equal(module.default(), 3);
+
+  const [shortName] = (await readdir(dir)).filter((file) => file.endsWith('.wasm'));
+  const shortened = await readFile(path.join(dir, shortName));
+  const compiled = new WebAssembly.Module(shortened);
+  assert.deepEqual(WebAssembly.Module.imports(compiled), [{ module: './app_bg.js', name: '$0', kind: 'function' }]);
+  assert.deepEqual(WebAssembly.Module.exports(compiled), [{ name: '$1', kind: 'function' }]);
+  const logged = [];
+  const instance = new WebAssembly.Instance(compiled, module.imports(logged));
+  module.run(instance.exports);
+  assert.deepEqual(logged, [7], 'the glue provides what the wasm imports and calls what it exports');
+
   const index = await readFile(path.join(dir, 'index.html'), 'utf8');
   assert.ok(index.includes(`href=/${minifiedName} crossorigin integrity=${sri(minified)}>`), index);
-  assert.ok(index.includes(`integrity="${sri('not really wasm')}"`), "the wasm's hash is unchanged");
+  assert.ok(index.includes(`integrity="${sri(shortened)}"`), "the wasm's hash is that of its new bytes");
+});
+
+test('a release build whose glue does not name what the wasm imports stops with a message', async () => {
+  const dir = await copyOf(null);
+  await writeFile(path.join(dir, 'app-0123456789abcdef.js'), 'export const nothing = 1;\n');
+  await writeFile(path.join(dir, 'app-0123456789abcdef_bg.wasm'), tinyWasm());
+  await writeFile(path.join(dir, 'index.html'), withIntro);
+  const run = await postBuild([dir], { TRUNK_PROFILE: 'release' });
+  assert.equal(run.code, 1);
+  assert.match(run.stderr, /^post-build: error: cannot shorten the names .* share: the glue never names __wbg_log_0123456789abcdef\n$/);
 });
 
 test('bad input stops the step with a message, never a stack trace', async () => {

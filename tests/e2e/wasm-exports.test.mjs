@@ -6,8 +6,9 @@
 // exports and the code only they reach (4 KB raw, 1.4 KB gzip). The glue
 // still defines the three classes, but nothing constructs them.
 //
-// Checked here on the built files: no such export is left, and every
-// export the rest of the glue calls is still there. The release glue is
+// Checked here on the built files: no such export is left, every export
+// the rest of the glue calls is still there, and the names the wasm and
+// the glue share are the short ones scripts/wasm-names.mjs gives them. The release glue is
 // minified (scripts/post-build.mjs), so it is read as a syntax tree
 // (acorn), not as lines. (Every other end-to-end test runs the app itself.)
 import { test } from 'node:test';
@@ -85,4 +86,14 @@ test('every export the glue calls, outside the unused stream classes, is there',
   assert.ok(!wasmCalls.filter(outsideStreamCode).some(({ node }) => isStreamName(node.property.name)), 'only stream code calls stream exports');
   const missing = [...called].filter((name) => !exportNames.includes(name));
   assert.deepEqual(missing, [], `exports the glue calls but the wasm lacks (exports: ${exportNames.join(' ')})`);
+});
+
+test('the names the wasm shares with its glue are short: every import, and the closure entry points', () => {
+  const module = new WebAssembly.Module(readFileSync(wasmFile));
+  const imports = WebAssembly.Module.imports(module);
+  assert.ok(imports.length > 50, `the wasm imports what it calls in the browser: ${imports.length}`);
+  const long = imports.map((i) => i.name).filter((name) => !/^\$[0-9a-z]+$/.test(name));
+  assert.deepEqual(long, [], 'imports keep no long, hashed name');
+  const hashed = exportNames.filter((name) => /__h[0-9a-f]{16}$/.test(name));
+  assert.deepEqual(hashed, [], 'no export is named after a hashed symbol');
 });
