@@ -1,7 +1,8 @@
 //! `/patterns/SLUG`: one pattern's whole entry, its tags as links to the
 //! filtered home view, its related patterns, and its simulation. The text
 //! is written by [`crate::markup::entry_top`] and
-//! [`crate::markup::entry_rest`]; the player between them is a Leptos view.
+//! [`crate::markup::entry_rest`]; between them is the simulation player
+//! ([`super::player`]).
 //!
 //! When the page is the first the app shows, the rest comes in later tasks
 //! (see [`super::first_render`]).
