@@ -90,7 +90,7 @@ function readName(bytes, pos) {
  * Returns the new wasm, the new glue and how many names changed.
  */
 export function shortenNames(wasm, glue) {
-  if (wasm.readUInt32LE(0) !== 0x6d736100) throw new NamesError('not a wasm module');
+  if (wasm.length < 8 || wasm.readUInt32LE(0) !== 0x6d736100) throw new NamesError('not a wasm module');
   const renames = new Map();
   const short = () => `$${renames.size.toString(36)}`;
   const parts = [wasm.subarray(0, 8)];
