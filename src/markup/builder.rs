@@ -17,6 +17,24 @@ impl Markup {
     /// `<tag name="value" …>`, each value escaped. Tag and attribute names
     /// are constants of this crate, never text from elsewhere.
     pub fn open(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
+        self.start(tag, attributes);
+        self.out.push('>');
+    }
+
+    /// [`Markup::open`], then the boolean attribute `flag.0` (`disabled=""`)
+    /// when `flag.1` holds.
+    pub fn open_flagged(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], flag: (&'static str, bool)) {
+        self.start(tag, attributes);
+        if flag.1 {
+            self.out.push(' ');
+            self.out.push_str(flag.0);
+            self.out.push_str("=\"\"");
+        }
+        self.out.push('>');
+    }
+
+    /// `<tag name="value" …`, the start tag without its end.
+    fn start(&mut self, tag: &'static str, attributes: &[(&'static str, &str)]) {
         self.out.push('<');
         self.out.push_str(tag);
         for (name, value) in attributes {
@@ -26,7 +44,6 @@ impl Markup {
             escape_into(&mut self.out, value);
             self.out.push('"');
         }
-        self.out.push('>');
     }
 
     /// `</tag>`.
@@ -44,6 +61,19 @@ impl Markup {
     /// `<tag …>text</tag>`.
     pub fn leaf(&mut self, tag: &'static str, attributes: &[(&'static str, &str)], text: &str) {
         self.open(tag, attributes);
+        self.text(text);
+        self.close(tag);
+    }
+
+    /// [`Markup::leaf`] with a boolean attribute, as [`Markup::open_flagged`].
+    pub fn leaf_flagged(
+        &mut self,
+        tag: &'static str,
+        attributes: &[(&'static str, &str)],
+        flag: (&'static str, bool),
+        text: &str,
+    ) {
+        self.open_flagged(tag, attributes, flag);
         self.text(text);
         self.close(tag);
     }

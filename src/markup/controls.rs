@@ -85,11 +85,7 @@ pub(super) fn scenario_picker(m: &mut Markup, spec: &SimulationSpec, current: &s
 
 /// `<option value="value">label</option>`, selected or not.
 fn option(m: &mut Markup, value: &str, label: &str, selected: bool) {
-    if selected {
-        m.leaf("option", &[("value", value), ("selected", "")], label);
-    } else {
-        m.leaf("option", &[("value", value)], label);
-    }
+    m.leaf_flagged("option", &[("value", value)], ("selected", selected), label);
 }
 
 /// A labelled picker per parameter in `declared`, showing the value in
@@ -160,15 +156,8 @@ pub(super) fn transport(m: &mut Markup, step: usize, last: usize) {
 
 /// A button of the transport that only moves through the frames.
 fn step_button(m: &mut Markup, act: Act, label: &str, disabled: bool) {
-    if disabled {
-        m.leaf(
-            "button",
-            &[("type", "button"), ("data-act", act.name()), ("disabled", "")],
-            label,
-        );
-    } else {
-        m.leaf("button", &[("type", "button"), ("data-act", act.name())], label);
-    }
+    let attributes = [("type", "button"), ("data-act", act.name())];
+    m.leaf_flagged("button", &attributes, ("disabled", disabled), label);
 }
 
 /// What the play button says: what a click on it does.

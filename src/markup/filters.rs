@@ -134,28 +134,17 @@ fn write_chip(m: &mut Markup, chip: &Chip<'_>) {
     };
     let pressed = if chip.selected { "true" } else { "false" };
     m.open("li", &[]);
-    if chip_disabled(chip.count, chip.selected) {
-        m.open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "chip"),
-                ("aria-pressed", pressed),
-                (data, value),
-                ("disabled", ""),
-            ],
-        );
-    } else {
-        m.open(
-            "button",
-            &[
-                ("type", "button"),
-                ("class", "chip"),
-                ("aria-pressed", pressed),
-                (data, value),
-            ],
-        );
-    }
+    let attributes = [
+        ("type", "button"),
+        ("class", "chip"),
+        ("aria-pressed", pressed),
+        (data, value),
+    ];
+    m.open_flagged(
+        "button",
+        &attributes,
+        ("disabled", chip_disabled(chip.count, chip.selected)),
+    );
     if let Facet::Tag(_) = chip.facet {
         m.text("#");
     }
@@ -206,15 +195,7 @@ fn status_line(m: &mut Markup, shown: usize, total: usize, filtered: bool) {
     ];
     m.leaf("p", &count, &shown_count(shown, total));
     let clear = [("type", "button"), ("class", "link-button"), ("data-act", CLEAR_VIEW)];
-    if filtered {
-        m.leaf("button", &clear, "Clear search and filters");
-    } else {
-        m.leaf(
-            "button",
-            &[clear[0], clear[1], clear[2], ("hidden", "")],
-            "Clear search and filters",
-        );
-    }
+    m.leaf_flagged("button", &clear, ("hidden", !filtered), "Clear search and filters");
     m.close("div");
 }
 

@@ -97,11 +97,7 @@ pub fn player_below_stage(transcript_open: bool) -> Html {
     let mut m = Markup::new();
     m.leaf("div", &[("class", "sim-panels")], "");
     copy_link(&mut m);
-    if transcript_open {
-        m.open("details", &[("class", "sim-transcript"), ("open", "")]);
-    } else {
-        m.open("details", &[("class", "sim-transcript")]);
-    }
+    m.open_flagged("details", &[("class", "sim-transcript")], ("open", transcript_open));
     m.leaf("summary", &[], "Transcript of this run");
     m.slot("transcript");
     m.close("details");
