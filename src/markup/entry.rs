@@ -70,16 +70,22 @@ pub fn entry_rest(pattern: &Pattern, catalog: &Catalog, links: &Links) -> Html {
         let Some(other) = catalog.pattern(&related.slug) else {
             continue;
         };
-        m.open("li", &[]);
-        links.open(&mut m, &links.pattern(&other.slug), None);
-        m.text(&other.name);
-        m.close("a");
-        m.leaf("span", &[("class", "related-why")], &related.why);
-        m.close("li");
+        related_item(&mut m, links, other, &related.why);
     }
     m.close("ul");
     m.close("section");
     m.finish()
+}
+
+/// An item of a list of related patterns: a link to `pattern`, then `why`
+/// it is related (also the not-found page's suggestions, with the summary).
+pub(super) fn related_item(m: &mut Markup, links: &Links, pattern: &Pattern, why: &str) {
+    m.open("li", &[]);
+    links.open(m, &links.pattern(&pattern.slug), None);
+    m.text(&pattern.name);
+    m.close("a");
+    m.leaf("span", &[("class", "related-why")], why);
+    m.close("li");
 }
 
 /// Opens a titled section of the entry, `<section class="entry-section ID">`

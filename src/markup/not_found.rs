@@ -2,6 +2,7 @@
 //! patterns whose names come closest to what was asked for, and a way home.
 
 use super::builder::{Html, Markup};
+use super::entry::related_item;
 use super::links::Links;
 use crate::catalog::Pattern;
 
@@ -21,12 +22,7 @@ pub fn not_found(closest: &[&Pattern], links: &Links<'_>) -> Html {
     m.leaf("h2", &[], "Perhaps you meant");
     m.open("ul", &[("class", "related suggestions")]);
     for pattern in closest {
-        m.open("li", &[]);
-        links.open(&mut m, &links.pattern(&pattern.slug), None);
-        m.text(&pattern.name);
-        m.close("a");
-        m.leaf("span", &[("class", "related-why")], &pattern.summary);
-        m.close("li");
+        related_item(&mut m, links, pattern, &pattern.summary);
     }
     m.close("ul");
     m.open("p", &[]);
