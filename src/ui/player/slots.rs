@@ -72,11 +72,7 @@ pub fn follow_stage(state: PlayerState, root: NodeRef<Div>) {
         Slot::Diagram,
         Box::new(move || state.render(&|t, k| diagram(spec, &t.frames[k], glide_ms(state.speed.get())))),
     );
-    follow_text(
-        root,
-        Slot::Narration.selector(),
-        Box::new(move || state.frame().map(|f| f.narration).unwrap_or_default()),
-    );
+    follow_text(root, Slot::Narration.selector(), Box::new(move || state.narration()));
     // A chart's series are computed once per run, and drawn up to the step shown.
     let series = Memo::new(move |_| {
         state.timeline.with(|timeline| match timeline {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::markup::Html;
-use crate::sim::frame::{Frame, Timeline};
+use crate::sim::frame::Timeline;
 use crate::sim::spec::SimulationSpec;
 use crate::sim::{self, Choices};
 
@@ -53,11 +53,17 @@ impl PlayerState {
             .with(|t| t.as_ref().map_or(0, |t| t.frames.len().saturating_sub(1)))
     }
 
-    /// The frame shown, if the run succeeded.
-    pub fn frame(&self) -> Option<Frame> {
+    /// What happened in the frame shown (tracking it), in a sentence;
+    /// nothing when the run failed.
+    pub fn narration(&self) -> String {
         let step = self.step.get();
-        self.timeline
-            .with(|t| t.as_ref().ok().and_then(|t| t.frames.get(step).cloned()))
+        self.timeline.with(|t| {
+            t.as_ref()
+                .ok()
+                .and_then(|t| t.frames.get(step))
+                .map(|f| f.narration.clone())
+                .unwrap_or_default()
+        })
     }
 
     /// What `render` writes of the run at the step shown (tracking both);
